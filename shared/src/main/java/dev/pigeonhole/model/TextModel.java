@@ -38,6 +38,11 @@ public final class TextModel {
         return labels;
     }
 
+    /** The same model with its probabilities rescaled by {@code temperature}; predictions do not change. */
+    public TextModel withTemperature(double temperature) {
+        return new TextModel(features, classifier.withTemperature(temperature), labels);
+    }
+
     /** Classifies {@code text}: features are computed once and scored by every class. */
     public Classification classify(String text) {
         SparseVector x = features.transform(text);
