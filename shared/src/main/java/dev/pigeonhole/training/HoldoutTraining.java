@@ -1,0 +1,87 @@
+package dev.pigeonhole.training;
+
+import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.evaluation.ClassificationMetrics;
+import dev.pigeonhole.evaluation.Fold;
+import dev.pigeonhole.evaluation.StratifiedKFold;
+import dev.pigeonhole.model.TemperatureCalibrator;
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelTrainer;
+import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.text.SparseVector;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Trains a model on all the data and measures it honestly: a twin trained without a stratified
+ * held-out share is evaluated on that share, where the probability temperature is also fitted.
+ * The two trainings are independent, so they run side by side.
+ */
+public final class HoldoutTraining {
+
+    private final TrainingParameters parameters;
+    private final double holdoutShare;
+    private final long seed;
+    private final Progress progress;
+
+    public HoldoutTraining(TrainingParameters parameters, double holdoutShare, long seed, Progress progress) {
+        if (!(holdoutShare > 0 && holdoutShare < 1)) {
+            throw new IllegalArgumentException("held-out share must be between 0 and 1, got " + holdoutShare);
+        }
+        this.parameters = parameters;
+        this.holdoutShare = holdoutShare;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    public TrainingResult run(Dataset data) {
+        List<String> labels = data.labels();
+        int[] y = data.labelIndices(labels);
+        Fold split = StratifiedKFold.holdout(y, holdoutShare, seed);
+        Dataset train = data.subset(split.train());
+        Dataset test = data.subset(split.test());
+        TextModelTrainer trainer = new TextModelTrainer(parameters);
+        long start = System.nanoTime();
+        progress.report(String.format(Locale.ROOT,
+                "training on %,d examples (evaluation twin) and on all %,d (final model) in parallel",
+                train.size(), data.size()));
+        CompletableFuture<TextModel> twin = CompletableFuture.supplyAsync(
+                () -> trainer.train(train.texts(), train.labelIndices(labels), labels));
+        TextModel full = trainer.train(data.texts(), y, labels);
+        progress.report("final model trained; waiting for the evaluation twin");
+        TextModel evaluated = join(twin);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+        int[] truth = test.labelIndices(labels);
+        int[] predicted = new int[truth.length];
+        double[][] scores = new double[truth.length][];
+        List<String> texts = test.texts();
+        for (int i = 0; i < truth.length; i++) {
+            SparseVector x = evaluated.features().transform(texts.get(i));
+            scores[i] = evaluated.classifier().scores(x);
+            predicted[i] = evaluated.classifier().predict(x);
+        }
+        ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
+        double temperature = TemperatureCalibrator.fit(scores, truth);
+        progress.report(String.format(Locale.ROOT,
+                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; calibrated temperature %.3f",
+                truth.length, metrics.accuracy(), metrics.macroF1(), temperature));
+        return new TrainingResult(full.withTemperature(temperature), metrics, temperature,
+                data.size(), truth.length, elapsed);
+    }
+
+    private static TextModel join(CompletableFuture<TextModel> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}
