@@ -3,12 +3,7 @@ package dev.pigeonhole.store;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A flat key/value object store (local directory, S3, Azure Blob) with create-if-absent and compare-and-swap.
- *
- * <p>Keys are '/'-separated relative paths such as {@code models/v1/manifest.json}; see {@link StoreKeys}
- * for the rules. Backend failures surface as {@link StoreException}.
- */
+/** Objects under '/'-separated keys, with create-if-absent and compare-and-swap, on any backend. */
 public interface ArtifactStore {
 
     /** The object at {@code key} with its etag, or empty when there is none. */

@@ -18,13 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * An {@link ArtifactStore} in a local directory, safe for many threads and many processes sharing it.
- *
- * <p>Objects are plain files under the root; the etag is the content's SHA-256. Temp files
- * ({@code .<name>.<uuid>.tmp}) and lock files ({@code .<name>.lock}) sit beside the objects and are never listed.
- */
+/** An {@link ArtifactStore} in a local directory, safe for threads and processes sharing it; etags are content SHA-256. */
 public final class LocalArtifactStore implements ArtifactStore {
+
+    // Temp files (.<name>.<uuid>.tmp) and lock files (.<name>.lock) sit beside the objects they guard.
 
     private final Path root;
     private volatile boolean hardLinksWork = true;

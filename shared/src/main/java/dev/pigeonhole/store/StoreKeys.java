@@ -1,12 +1,10 @@
 package dev.pigeonhole.store;
 
-/**
- * Checks object keys and list prefixes against the rules every backend shares.
- *
- * <p>A key is one or more non-empty segments joined by '/', without backslashes, and no segment may start
- * with '.': that rejects "." and ".." and reserves dot-names for a backend's own temp and lock files.
- */
+/** Checks object keys and list prefixes against the rules every backend shares. */
 public final class StoreKeys {
+
+    // A key is non-empty segments joined by '/', without backslashes. Segments may not start with '.': that rules
+    // out "." and ".." and leaves dot-names free for a backend's own temp and lock files, which list() hides.
 
     private StoreKeys() {
     }

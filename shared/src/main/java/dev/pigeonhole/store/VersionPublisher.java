@@ -14,12 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/**
- * Publishes a new model version: every file under models/&lt;version&gt;/, then manifest.json last.
- *
- * <p>Version names look like {@code v20261122-013045-123} (UTC, to the millisecond) and always sort after every
- * version folder already in the store, so names sort in creation order.
- */
+/** Publishes a model version named like {@code v20261122-013045-123}: its files first, then manifest.json. */
 public final class VersionPublisher {
 
     private static final DateTimeFormatter VERSION_FORMAT =
@@ -87,6 +82,7 @@ public final class VersionPublisher {
         return entries;
     }
 
+    // UTC to the millisecond, bumped past the newest existing folder, so names sort in creation order.
     private String nextVersionName() {
         String fromClock = VERSION_FORMAT.format(clock.instant());
         Optional<String> newest = newestFolder();
