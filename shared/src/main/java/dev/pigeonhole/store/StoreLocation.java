@@ -1,0 +1,69 @@
+package dev.pigeonhole.store;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns a {@code PIGEONHOLE_STORE} value such as {@code file:.pigeonhole/store} into an {@link ArtifactStore}. */
+public final class StoreLocation {
+
+    /** The environment variable naming the store. */
+    public static final String ENVIRONMENT_VARIABLE = "PIGEONHOLE_STORE";
+
+    /** The store used when the environment variable is unset or blank. */
+    public static final String DEFAULT = "file:.pigeonhole/store";
+
+    private static final String ACCEPTED_FORMS =
+            "accepted forms: file:<dir> (relative to the working directory or absolute), a plain directory path, "
+                    + "s3://bucket/prefix, azblob://container/prefix";
+
+    // One letter before ':' is a Windows drive ("C:\\store"), not a scheme.
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
+
+    private StoreLocation() {
+    }
+
+    /** Opens the store that {@code spec} names; IllegalArgumentException for a blank or unknown spec. */
+    public static ArtifactStore open(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("store location is empty; " + ACCEPTED_FORMS);
+        }
+        String trimmed = spec.strip();
+        if (trimmed.startsWith("s3://") || trimmed.startsWith("azblob://")) {
+            throw new StoreException("store location '" + trimmed + "' is not supported yet in this build; "
+                    + "use file:<dir> for now");
+        }
+        String path;
+        if (trimmed.startsWith("file:")) {
+            path = trimmed.substring("file:".length());
+            if (path.startsWith("//")) {
+                path = path.substring(2); // file:///abs/dir
+            }
+        } else if (SCHEME.matcher(trimmed).find()) {
+            throw new IllegalArgumentException("unknown store location '" + trimmed + "'; " + ACCEPTED_FORMS);
+        } else {
+            path = trimmed;
+        }
+        if (path.isBlank()) {
+            throw new IllegalArgumentException("store location '" + trimmed + "' names no directory; " + ACCEPTED_FORMS);
+        }
+        try {
+            return new LocalArtifactStore(Path.of(path));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("store location '" + trimmed + "' is not a valid path: "
+                    + e.getMessage() + "; " + ACCEPTED_FORMS, e);
+        }
+    }
+
+    /** The store spec from the environment: {@code PIGEONHOLE_STORE}, or {@link #DEFAULT} when unset or blank. */
+    public static String fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** As {@link #fromEnvironment()}, reading the given environment instead of the process's. */
+    public static String fromEnvironment(Map<String, String> environment) {
+        String value = environment.get(ENVIRONMENT_VARIABLE);
+        return value == null || value.isBlank() ? DEFAULT : value.strip();
+    }
+}
