@@ -1,0 +1,22 @@
+package dev.pigeonhole.retrain;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the retrain job: {@code train} publishes a model version, {@code compare} benchmarks candidates. */
+@Command(name = "pigeonhole", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Trains, evaluates and publishes Pigeonhole text classifiers.",
+        subcommands = {TrainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+public final class RetrainJob {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (0 success, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new RetrainJob())
+                .setExecutionExceptionHandler(new FailureReporter())
+                .execute(args);
+    }
+}
