@@ -1,6 +1,8 @@
 package dev.pigeonhole.retrain;
 
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /** Entry point of the retrain job: {@code train} publishes a model version, {@code compare} benchmarks candidates. */
@@ -15,7 +17,14 @@ public final class RetrainJob {
 
     /** Runs the command line and returns its exit code (0 success, 1 failure, 2 usage error). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return new CommandLine(new RetrainJob())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(new FailureReporter())
                 .execute(args);
     }
