@@ -1,0 +1,41 @@
+package dev.pigeonhole.retrain;
+
+import dev.pigeonhole.model.ClassifierTrainer;
+import dev.pigeonhole.model.LinearSvmTrainer;
+import dev.pigeonhole.model.LogisticRegressionTrainer;
+import dev.pigeonhole.model.MaxentTrainer;
+import dev.pigeonhole.model.NaiveBayesTrainer;
+import smile.classification.DiscreteNaiveBayes;
+
+/**
+ * Parses a candidate classifier written as {@code name:parameter[:parameter]}:
+ * {@code lr:LAMBDA[:ITERATIONS]}, {@code maxent:LAMBDA[:ITERATIONS]}, {@code nb:MODEL:SMOOTHING}
+ * (MODEL one of MULTINOMIAL, CNB, WCNB, TWCNB, BERNOULLI, POLYAURN), {@code svm:C}.
+ */
+final class CandidateSpec {
+
+    private static final double TOLERANCE = 1e-5;
+
+    private CandidateSpec() {
+    }
+
+    static ClassifierTrainer parse(String spec) {
+        String[] parts = spec.split(":");
+        try {
+            return switch (parts[0]) {
+                case "lr" -> new LogisticRegressionTrainer(Double.parseDouble(parts[1]), TOLERANCE, iterations(parts));
+                case "maxent" -> new MaxentTrainer(Double.parseDouble(parts[1]), TOLERANCE, iterations(parts));
+                case "nb" -> new NaiveBayesTrainer(DiscreteNaiveBayes.Model.valueOf(parts[1]), Double.parseDouble(parts[2]));
+                case "svm" -> new LinearSvmTrainer(Double.parseDouble(parts[1]), 1e-3);
+                default -> throw new IllegalArgumentException("unknown candidate '" + parts[0] + "'");
+            };
+        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+            throw new IllegalArgumentException("cannot read candidate '" + spec
+                    + "': expected lr:LAMBDA[:ITERATIONS], maxent:LAMBDA[:ITERATIONS], nb:MODEL:SMOOTHING or svm:C");
+        }
+    }
+
+    private static int iterations(String[] parts) {
+        return parts.length > 2 ? Integer.parseInt(parts[2]) : 200;
+    }
+}

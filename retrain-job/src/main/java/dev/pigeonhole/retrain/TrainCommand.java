@@ -1,0 +1,81 @@
+package dev.pigeonhole.retrain;
+
+import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.ChannelPointer;
+import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.StoreLocation;
+import dev.pigeonhole.store.VersionPublisher;
+import dev.pigeonhole.store.VersionReader;
+import dev.pigeonhole.training.HoldoutTraining;
+import dev.pigeonhole.training.TrainingResult;
+import dev.pigeonhole.training.VersionAssembler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code train}: reads a data set, trains and evaluates a model, publishes it as a version and moves a channel. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train, evaluate and publish one model version from a data set.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--channel", defaultValue = "production",
+            description = "Channel to move to the new version (default: ${DEFAULT-VALUE}).")
+    String channel;
+
+    @Option(names = "--store", description = "Artifact store: file:<dir>, s3://bucket/prefix or azblob://container/prefix "
+            + "(default: $PIGEONHOLE_STORE or file:.pigeonhole/store).")
+    String store;
+
+    @Option(names = "--holdout", defaultValue = "0.2",
+            description = "Share of the data held out to evaluate and calibrate (default: ${DEFAULT-VALUE}).")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the held-out split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+        TrainingParameters parameters = model.parameters();
+        ArtifactStore artifacts = StoreLocation.open(store != null ? store : StoreLocation.fromEnvironment());
+        VersionReader reader = new VersionReader(artifacts);
+        Channels channels = new Channels(artifacts, reader);
+        String parent = channels.read(channel).map(ChannelPointer::version).orElse(null);
+
+        progress.report("reading " + data.data);
+        Dataset dataset = data.read();
+        progress.report(String.format(Locale.ROOT, "%,d examples, %d labels: %s", dataset.size(),
+                dataset.labels().size(), dataset.labelCounts()));
+
+        TrainingResult result = new HoldoutTraining(parameters, holdout, seed, progress).run(dataset);
+        VersionAssembler.Assembly assembly = new VersionAssembler()
+                .assemble(result, parameters, List.of(dataset), parent);
+
+        progress.report("publishing to " + artifacts.describe());
+        Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());
+        channels.move(channel, manifest.version(), "trained from " + dataset.source());
+        long bytes = manifest.files().stream().mapToLong(f -> f.size()).sum();
+        progress.report(String.format(Locale.ROOT, "published %s (%,d bytes in %d files); channel '%s' now serves it",
+                manifest.version(), bytes, manifest.files().size(), channel));
+        spec.commandLine().getOut().println(manifest.version());
+        return 0;
+    }
+}

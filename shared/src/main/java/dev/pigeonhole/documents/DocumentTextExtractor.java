@@ -1,0 +1,53 @@
+package dev.pigeonhole.documents;
+
+import java.util.Locale;
+
+/** Extracts text from PDF, DOCX, TXT and MD uploads within {@link DocumentLimits}; refuses everything else. */
+public final class DocumentTextExtractor implements TextExtractor {
+
+    private final DocumentLimits limits;
+    private final DocumentFormatDetector detector;
+    private final PdfTextReader pdfReader;
+    private final DocxTextReader docxReader;
+    private final PlainTextDecoder textDecoder;
+    private final MarkdownStripper markdownStripper;
+
+    public DocumentTextExtractor(DocumentLimits limits) {
+        this.limits = limits;
+        this.detector = new DocumentFormatDetector();
+        this.pdfReader = new PdfTextReader(limits.maxPages());
+        this.docxReader = new DocxTextReader();
+        this.textDecoder = new PlainTextDecoder();
+        this.markdownStripper = new MarkdownStripper();
+    }
+
+    @Override
+    public ExtractedText extract(String filename, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new DocumentException(DocumentException.Reason.UNREADABLE,
+                    "The file is empty: no text found.");
+        }
+        if (content.length > limits.maxBytes()) {
+            throw new DocumentException(DocumentException.Reason.TOO_LARGE,
+                    "The file is " + content.length + " bytes; at most " + limits.maxBytes() + " bytes are accepted.");
+        }
+        DocumentFormat format = detector.detect(filename, content);
+        ExtractedText extracted = switch (format) {
+            case PDF -> pdfReader.read(content);
+            case DOCX -> docxReader.read(content);
+            case TXT -> new ExtractedText(textDecoder.decode(content), format.label(), 1);
+            case MD -> new ExtractedText(markdownStripper.strip(textDecoder.decode(content)), format.label(), 1);
+        };
+        String text = extracted.text().strip();
+        if (text.isEmpty()) {
+            throw new DocumentException(DocumentException.Reason.UNREADABLE,
+                    "The " + format.label().toUpperCase(Locale.ROOT) + " file contains no text: no text found.");
+        }
+        if (text.length() > limits.maxCharacters()) {
+            throw new DocumentException(DocumentException.Reason.TOO_LARGE,
+                    "The document holds " + text.length() + " characters of text; at most "
+                            + limits.maxCharacters() + " are accepted.");
+        }
+        return new ExtractedText(text, extracted.format(), extracted.pages());
+    }
+}

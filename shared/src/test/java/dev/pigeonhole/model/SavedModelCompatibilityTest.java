@@ -1,0 +1,45 @@
+package dev.pigeonhole.model;
+
+import dev.pigeonhole.store.LoadedVersion;
+import dev.pigeonhole.store.LocalArtifactStore;
+import dev.pigeonhole.store.ModelResolver;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A store written by the first release (format 1, {@code fixtures/store-format-1}, trained from
+ * {@code fixtures/tiny-topics.jsonl}) must still load and predict exactly as it did then.
+ */
+class SavedModelCompatibilityTest {
+
+    private static LoadedVersion load() throws URISyntaxException {
+        Path root = Path.of(SavedModelCompatibilityTest.class.getResource("/fixtures/store-format-1").toURI());
+        return new ModelResolver(new LocalArtifactStore(root)).resolve("production");
+    }
+
+    @Test
+    void firstFormatStoreStillLoadsWithItsProvenance() throws URISyntaxException {
+        LoadedVersion version = load();
+        assertEquals("v20261122-014850-002", version.manifest().version());
+        assertEquals(1, version.manifest().formatVersion());
+        assertEquals(List.of("Informatique", "Science", "Sport"), version.manifest().labels());
+        assertEquals("tiny-topics.jsonl", version.manifest().trainingData().get(0).name());
+    }
+
+    @Test
+    void firstFormatModelPredictsAsItDidWhenSaved() throws URISyntaxException {
+        TextModel model = new TextModelCodec().decode(load().files());
+        assertEquals(List.of("Science", "Sport", "Informatique"), List.of(
+                model.classify("a probe in orbit around the planet").bestLabel(),
+                model.classify("the team played a great game").bestLabel(),
+                model.classify("reboot the computer after installing the software").bestLabel()));
+        assertArrayEquals(new double[] {5.383647663965774E-4, 0.9910716448349158, 0.008389990398687555},
+                model.classify("the rocket reached orbit").probabilities(), 1e-12);
+    }
+}
