@@ -1,5 +1,6 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.documents.DocumentLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -8,4 +9,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record UploadLimits(@Bindable(defaultValue = "10485760") long maxBytes,
                            @Bindable(defaultValue = "200") int maxPages,
                            @Bindable(defaultValue = "1000000") int maxCharacters) {
+
+    public DocumentLimits toDocumentLimits() {
+        return new DocumentLimits(maxBytes, maxPages, maxCharacters);
+    }
 }

@@ -143,6 +143,32 @@ abstract class PredictContractTest {
     }
 
     @Test
+    void uploadClassifiesAPdf() {
+        String text = "the compiler reported a syntax error in the program";
+        ContractResponse response = send(ContractRequest.upload("file", "bug report.pdf", "application/pdf",
+                UploadDocuments.pdf(text)));
+
+        assertJson(200, response);
+        Map<String, Object> body = response.json();
+        assertEquals("Informatique", body.get("category_name"));
+        assertEquals("bug report.pdf", body.get("filename"));
+        assertEquals(text.length(), number(body.get("extracted_chars")));
+    }
+
+    @Test
+    void uploadClassifiesADocx() {
+        String text = "astronomers observed the planet orbit with a telescope";
+        ContractResponse response = send(ContractRequest.upload("file", "notes.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", UploadDocuments.docx(text)));
+
+        assertJson(200, response);
+        Map<String, Object> body = response.json();
+        assertEquals("Science", body.get("category_name"));
+        assertEquals("notes.docx", body.get("filename"));
+        assertEquals(text.length(), number(body.get("extracted_chars")));
+    }
+
+    @Test
     void docsRedirectsToTheSwaggerUiOfTheGeneratedOpenApiDocument() {
         ContractResponse docs = send(ContractRequest.get("/docs"));
         assertEquals(303, docs.status());
@@ -283,30 +309,31 @@ abstract class PredictContractTest {
     }
 
     @Test
-    void uploadOfAnUnsupportedFormatIs415() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-        ContractResponse response = send(ContractRequest.upload("file", "photo.png", "image/png", png));
-
-        assertJson(415, response);
-        assertTrue(message(response).contains("photo.png"), message(response));
+    void uploadOfABinaryFileIs415() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertError(415, "This is a binary file, not text; accepted formats are PDF, DOCX, TXT and MD.",
+                send(ContractRequest.upload("file", "photo.png", "image/png", png)));
     }
 
     @Test
-    void uploadOfAnUnreadableDocumentIs422() {
+    void uploadOfADamagedPdfIs422() {
         byte[] broken = "%PDF-1.7\nthis is not a real PDF body".getBytes(UTF_8);
-        ContractResponse response = send(ContractRequest.upload("file", "broken.pdf", "application/pdf", broken));
+        assertError(422, "The PDF is damaged and its text cannot be read: save or export it again and re-upload.",
+                send(ContractRequest.upload("file", "broken.pdf", "application/pdf", broken)));
+    }
 
-        assertJson(422, response);
-        assertTrue(message(response).contains("broken.pdf"), message(response));
+    @Test
+    void uploadOfAnEmptyFileIs422() {
+        assertError(422, "The file is empty: no text found.",
+                send(ContractRequest.upload("file", "empty.txt", "text/plain", new byte[0])));
     }
 
     @Test
     void uploadWithTooMuchTextIs413() {
-        byte[] text = "the team won the game ".repeat(MAX_UPLOAD_CHARACTERS / 10).getBytes(UTF_8);
-        ContractResponse response = send(ContractRequest.upload("file", "long.txt", "text/plain", text));
-
-        assertJson(413, response);
-        assertTrue(message(response).contains(Integer.toString(MAX_UPLOAD_CHARACTERS)), message(response));
+        String text = "the team won the game".repeat(MAX_UPLOAD_CHARACTERS / 20);
+        assertError(413, "The document holds " + text.length() + " characters of text; at most "
+                        + MAX_UPLOAD_CHARACTERS + " are accepted.",
+                send(ContractRequest.upload("file", "long.txt", "text/plain", text.getBytes(UTF_8))));
     }
 
     @Test
