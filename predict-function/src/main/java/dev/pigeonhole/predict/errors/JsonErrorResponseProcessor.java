@@ -2,11 +2,13 @@ package dev.pigeonhole.predict.errors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pigeonhole.predict.UploadLimits;
 import dev.pigeonhole.predict.api.ErrorResponse;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
@@ -25,6 +27,12 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
 
     static final String ENDPOINTS = "GET /health, POST /predict, POST /predict/batch, POST /upload, GET /model, GET /docs";
 
+    private final UploadLimits uploadLimits;
+
+    public JsonErrorResponseProcessor(UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -32,11 +40,16 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
         if (request.getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<ErrorResponse>) response;
         }
+        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            // Netty stops reading an oversized body but would keep the connection: a client still
+            // sending it would stall, and one reusing the connection would wait forever. Close it.
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         return response.body(ErrorResponse.of(message(context, response)))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static String message(ErrorContext context, MutableHttpResponse<?> response) {
+    private String message(ErrorContext context, MutableHttpResponse<?> response) {
         HttpRequest<?> request = context.getRequest();
         String path = request.getPath();
         int code = response.code();
@@ -50,7 +63,9 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
                     + response.getHeaders().get(HttpHeaders.ALLOW, String.class).map(allow -> "; use " + allow).orElse("");
             case 415 -> "content type '" + contentType(context, request) + "' is not accepted on " + path + "; send "
                     + (path.startsWith("/upload") ? "multipart/form-data with the document in the field 'file'" : "application/json");
-            case 413 -> "the request body is too large: " + detail(context);
+            case 413 -> path.startsWith("/upload")
+                    ? "the document is larger than the upload limit of " + uploadLimits.maxBytes() + " bytes: send a smaller file"
+                    : "the request body is too large: " + detail(context);
             case 400 -> unreadableBody(context, path);
             default -> detail(context);
         };
