@@ -41,6 +41,10 @@ public final class LocalArtifactStore implements ArtifactStore {
         try {
             byte[] data = Files.readAllBytes(file);
             return Optional.of(new StoredObject(data, Sha256.hex(data)));
+        } catch (NoSuchFileException e) {
+            // Absent when read, whatever a concurrent writer did since: checking again could find it
+            // created and turn a clean "absent" into a failure.
+            return Optional.empty();
         } catch (IOException e) {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
