@@ -42,6 +42,6 @@ public final class LinearSvmTrainer implements ClassifierTrainer {
         BinarySparseLinearKernel kernel = new BinarySparseLinearKernel();
         OneVersusRest<int[]> model = OneVersusRest.fit(binary, y,
                 (xs, ys) -> SVM.fit(xs, ys, kernel, c, tolerance));
-        return new SmileClassifier<>(model, SmileFeatures::binary, numClasses);
+        return new SmileClassifier((v, posteriori) -> model.predict(SmileFeatures.binary(v), posteriori), numClasses);
     }
 }
