@@ -24,7 +24,7 @@ class CandidateTrainersTest {
                 Arguments.of(new LogisticRegressionTrainer(0.1, 1e-6, 300), 0),
                 Arguments.of(new MaxentTrainer(0.1, 1e-6, 300), 0),
                 Arguments.of(new NaiveBayesTrainer(DiscreteNaiveBayes.Model.TWCNB, 1), 0),
-                Arguments.of(new LinearSvmTrainer(1, 1e-3), 0));
+                Arguments.of(new BinarySvmTrainer(1, 1e-3), 0));
     }
 
     @ParameterizedTest
