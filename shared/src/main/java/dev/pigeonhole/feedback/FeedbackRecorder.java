@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  *       is counted at most once. A crash here leaves a stored but uncounted record: it is never lost (the retrain job
  *       reads every record), it only delays the next request by one feedback.</li>
  *   <li>Count it: compare-and-swap {@code feedback/counter.json} from c to n = c + 1. When n is a multiple of k the
- *       request n/k is created (if absent) <em>before</em> the swap, so a crash after the swap can never lose it; a
+ *       request {@code retrain-requests/<n>.json} is created (if absent) <em>before</em> the swap, so a crash after the swap can never lose it; a
  *       crash between the two leaves a request one feedback early, still the only one for that number.</li>
  * </ol>
  */
@@ -102,7 +102,7 @@ public final class FeedbackRecorder {
                     .orElse(0L) + 1;
             boolean kth = n % retrainEvery == 0;
             if (kth) {
-                requests.create(n / retrainEvery, n);
+                requests.create(n);
             }
             byte[] next = FeedbackJson.write(new FeedbackCount(n));
             boolean swapped = current.isEmpty()

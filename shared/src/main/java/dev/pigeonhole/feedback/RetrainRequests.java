@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The retrain requests of the store: {@code retrain-requests/<number>.json}, one per k feedbacks, each pending until
- * a marker {@code retrain-requests/done/<number>.json} names the version that served it.
+ * The retrain requests of the store: {@code retrain-requests/<feedback count>.json}, one per k feedbacks, each pending
+ * until a marker {@code retrain-requests/done/<feedback count>.json} names the version that served it. Named by the
+ * count rather than count / k, so that changing k never makes a new request collide with an old one.
  */
 public final class RetrainRequests {
 
@@ -29,14 +30,14 @@ public final class RetrainRequests {
     }
 
     /**
-     * Creates request number {@code number} (for the {@code feedbackCount}-th feedback) unless it exists; true if
-     * this call created it. Creating only if absent is what makes it one request per number, whoever races for it.
+     * Creates the request of the {@code feedbackCount}-th feedback unless it exists; true if this call created it.
+     * Creating only if absent is what makes it one request per count, whoever races for it.
      */
-    public boolean create(long number, long feedbackCount) {
-        if (number < 1) {
-            throw new IllegalArgumentException("retrain request numbers start at 1, got " + number);
+    public boolean create(long feedbackCount) {
+        if (feedbackCount < 1) {
+            throw new IllegalArgumentException("a retrain request needs a feedback count of 1 or more, got " + feedbackCount);
         }
-        String id = String.format(Locale.ROOT, "%08d", number);
+        String id = String.format(Locale.ROOT, "%010d", feedbackCount);
         RetrainRequest request = new RetrainRequest(id, feedbackCount, Instant.now(clock).toString());
         return store.putIfAbsent(FeedbackKeys.request(id), FeedbackJson.write(request));
     }

@@ -92,8 +92,8 @@ abstract class FeedbackStoreContract {
         }
 
         assertEquals(List.of(3, 6), requesting);
-        assertEquals(List.of(new RetrainRequest("00000001", 3, "2026-03-01T10:15:30.123Z"),
-                new RetrainRequest("00000002", 6, "2026-03-01T10:15:30.123Z")), new RetrainRequests(store).all());
+        assertEquals(List.of(new RetrainRequest("0000000003", 3, "2026-03-01T10:15:30.123Z"),
+                new RetrainRequest("0000000006", 6, "2026-03-01T10:15:30.123Z")), new RetrainRequests(store).all());
     }
 
     @Test
@@ -116,15 +116,15 @@ abstract class FeedbackStoreContract {
     void pendingRequestsAreThoseWithoutADoneMarker() {
         ArtifactStore store = store();
         RetrainRequests requests = new RetrainRequests(store, CLOCK);
-        assertTrue(requests.create(1, 100));
-        assertTrue(requests.create(2, 200));
-        assertFalse(requests.create(2, 200), "a request number is created once");
+        assertTrue(requests.create(100));
+        assertTrue(requests.create(200));
+        assertFalse(requests.create(200), "a request is created once per count");
 
         requests.markDone(requests.pending().subList(0, 1), "v1");
 
-        assertEquals(List.of("00000002"), requests.pending().stream().map(RetrainRequest::id).toList());
-        assertEquals(List.of("retrain-requests/00000001.json", "retrain-requests/00000002.json",
-                "retrain-requests/done/00000001.json"), store.list("retrain-requests/"));
+        assertEquals(List.of("0000000200"), requests.pending().stream().map(RetrainRequest::id).toList());
+        assertEquals(List.of("retrain-requests/0000000100.json", "retrain-requests/0000000200.json",
+                "retrain-requests/done/0000000100.json"), store.list("retrain-requests/"));
     }
 
     @Test
