@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,7 @@ class ApplicationInsightsAgentTest {
                 "target/applicationinsights-agent/applicationinsights-agent.jar"));
         assertTrue(Files.isRegularFile(agent), "no agent jar at " + agent.toAbsolutePath()
                 + "; the maven-dependency-plugin copy in shared/pom.xml puts it there");
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + agent.toAbsolutePath(),
                 // The agent keeps unsent telemetry and its own files under the temp dir: keep them in the test's.
