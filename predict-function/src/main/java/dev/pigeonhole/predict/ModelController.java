@@ -1,0 +1,29 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.serving.ServedModel;
+import dev.pigeonhole.store.Manifest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.swagger.v3.oas.annotations.Operation;
+
+/** {@code GET /model}: the manifest of the served version, its provenance included. */
+@Controller("/model")
+public final class ModelController {
+
+    private final ServedModel served;
+
+    public ModelController(ServedModel served) {
+        this.served = served;
+    }
+
+    /**
+     * The served version's manifest.
+     *
+     * @return version, labels, parameters, training data, metrics and files
+     */
+    @Get
+    @Operation(summary = "The served model version's manifest")
+    public Manifest manifest() {
+        return served.manifest();
+    }
+}

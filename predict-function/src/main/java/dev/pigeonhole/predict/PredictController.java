@@ -1,0 +1,84 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.predict.api.BatchPredictRequest;
+import dev.pigeonhole.predict.api.BatchPredictionResponse;
+import dev.pigeonhole.predict.api.PredictRequest;
+import dev.pigeonhole.predict.api.PredictionResponse;
+import dev.pigeonhole.predict.errors.RequestRejectedException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /predict} and {@code POST /predict/batch}: classify JSON texts. */
+@Controller("/predict")
+public final class PredictController {
+
+    private final Predictor predictor;
+    private final PredictLimits limits;
+
+    public PredictController(Predictor predictor, PredictLimits limits) {
+        this.predictor = predictor;
+        this.limits = limits;
+    }
+
+    /**
+     * Classifies one text.
+     *
+     * @param request {"text": "..."}
+     * @return the category, its index and a score for every category, highest first
+     */
+    @Post
+    @Operation(summary = "Classify one text")
+    public PredictionResponse predict(@Body PredictRequest request) {
+        Predictor.requireClassifiable("text", request.text());
+        requireWithinBodyLimit(request.text().length());
+        return predictor.predict(request.text());
+    }
+
+    /**
+     * Classifies several texts; every text is checked before any is classified.
+     *
+     * @param request {"texts": ["...", ...]}
+     * @return one prediction per text, in request order
+     */
+    @Post("/batch")
+    @Operation(summary = "Classify several texts, answered in order")
+    public BatchPredictionResponse predictBatch(@Body BatchPredictRequest request) {
+        List<String> texts = request.texts();
+        if (texts == null) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "missing field \"texts\": send {\"texts\": [\"a text\", \"another text\"]}");
+        }
+        if (texts.isEmpty()) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "\"texts\" is empty: send between 1 and " + limits.maxBatchTexts() + " texts");
+        }
+        if (texts.size() > limits.maxBatchTexts()) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "\"texts\" has " + texts.size()
+                    + " texts, more than the limit of " + limits.maxBatchTexts() + ": split it into smaller batches");
+        }
+        long characters = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            Predictor.requireClassifiable("texts[" + i + "]", texts.get(i));
+            characters += texts.get(i).length();
+        }
+        requireWithinBodyLimit(characters);
+        List<PredictionResponse> predictions = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            predictions.add(predictor.predict(text));
+        }
+        return new BatchPredictionResponse(predictions);
+    }
+
+    // Backs up PredictBodyLimitFilter for bodies sent without a Content-Length: a character takes at least one byte.
+    private void requireWithinBodyLimit(long characters) {
+        if (characters > limits.maxBodyBytes()) {
+            throw new RequestRejectedException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    PredictBodyLimitFilter.tooLargeMessage(limits.maxBodyBytes()));
+        }
+    }
+}

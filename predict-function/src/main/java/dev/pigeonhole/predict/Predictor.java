@@ -1,0 +1,55 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.model.Classification;
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.predict.api.ConfidenceScore;
+import dev.pigeonhole.predict.api.PredictionResponse;
+import dev.pigeonhole.predict.errors.RequestRejectedException;
+import dev.pigeonhole.serving.ServedModel;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Classifies one text with the served model into a prediction body, refusing texts it cannot classify. */
+@Singleton
+public final class Predictor {
+
+    private final ServedModel served;
+    private final PredictionIds ids;
+
+    public Predictor(ServedModel served, PredictionIds ids) {
+        this.served = served;
+        this.ids = ids;
+    }
+
+    /**
+     * Refuses {@code text} (named {@code field} in the message) unless it is worth classifying:
+     * present, not blank, and with at least one letter, since the features are built from words.
+     */
+    public static void requireClassifiable(String field, String text) {
+        if (text == null) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "missing field \"" + field + "\": send {\"text\": \"the text to classify\"}");
+        }
+        if (text.isBlank()) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "\"" + field + "\" is empty or only whitespace: send the text to classify");
+        }
+        if (text.codePoints().noneMatch(Character::isLetter)) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "\"" + field + "\" has no letters, only digits, punctuation or symbols: send words to classify");
+        }
+    }
+
+    /** The prediction for {@code text}, already checked with {@link #requireClassifiable}. */
+    public PredictionResponse predict(String text) {
+        TextModel model = served.model();
+        Classification classification = model.classify(text);
+        List<ConfidenceScore> scores = classification.ranked().stream()
+                .map(score -> new ConfidenceScore(score.label(), score.probability()))
+                .toList();
+        int best = classification.bestIndex();
+        return new PredictionResponse(ids.next(), served.manifest().version(), model.labels().get(best), best,
+                scores, PredictionResponse.SUCCESS);
+    }
+}

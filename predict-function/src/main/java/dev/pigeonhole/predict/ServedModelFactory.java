@@ -1,0 +1,15 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.serving.ServedModel;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+
+/** Loads the served model while the application starts, so the first request does not pay for it. */
+@Factory
+final class ServedModelFactory {
+
+    @Context
+    ServedModel servedModel(ServingConfiguration configuration) {
+        return ServedModel.load(configuration.storeSpec(), configuration.channel());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.pigeonhole.predict.errors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pigeonhole.predict.UploadLimits;
+import dev.pigeonhole.predict.api.ErrorResponse;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.UnsupportedMediaException;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import jakarta.inject.Singleton;
+
+/**
+ * Writes the errors the framework itself produces (unknown route, wrong method or content type, bad
+ * JSON, oversized body ...) as {@code {"status":"error","message":"..."}} instead of Micronaut's default body.
+ */
+@Singleton
+public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorResponse> {
+
+    static final String ENDPOINTS = "GET /health, POST /predict, POST /predict/batch, POST /upload, GET /model, GET /docs";
+
+    private final UploadLimits uploadLimits;
+
+    public JsonErrorResponseProcessor(UploadLimits uploadLimits) {
+        this.uploadLimits = uploadLimits;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpRequest<?> request = context.getRequest();
+        if (request.getMethod() == HttpMethod.HEAD) {
+            return (MutableHttpResponse<ErrorResponse>) response;
+        }
+        if (response.code() == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            // Netty stops reading an oversized body but would keep the connection: a client still
+            // sending it would stall, and one reusing the connection would wait forever. Close it.
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
+        return response.body(ErrorResponse.of(message(context, response)))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private String message(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpRequest<?> request = context.getRequest();
+        String path = request.getPath();
+        int code = response.code();
+        if (code >= 500) {
+            // Framework 500s carry exception messages; those are for the log, not for clients.
+            return ApplicationErrorHandler.INTERNAL_ERROR_MESSAGE;
+        }
+        return switch (code) {
+            case 404 -> "no endpoint at " + request.getMethodName() + " " + path + "; the endpoints are " + ENDPOINTS;
+            case 405 -> "method " + request.getMethodName() + " is not allowed on " + path
+                    + response.getHeaders().get(HttpHeaders.ALLOW, String.class).map(allow -> "; use " + allow).orElse("");
+            case 415 -> "content type '" + contentType(context, request) + "' is not accepted on " + path + "; send "
+                    + (path.startsWith("/upload") ? "multipart/form-data with the document in the field 'file'" : "application/json");
+            case 413 -> path.startsWith("/upload")
+                    ? "the document is larger than the upload limit of " + uploadLimits.maxBytes() + " bytes: send a smaller file"
+                    : "the request body is too large: " + detail(context);
+            case 400 -> unreadableBody(context, path);
+            default -> detail(context);
+        };
+    }
+
+    private static String unreadableBody(ErrorContext context, String path) {
+        Throwable cause = context.getRootCause().orElse(null);
+        JsonProcessingException json = jsonCause(cause);
+        if (json != null) {
+            JsonLocation at = json.getLocation();
+            return "malformed JSON body: " + json.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        if (cause instanceof UnsatisfiedBodyRouteException) {
+            return "the request has no JSON body: send " + example(path);
+        }
+        if (cause instanceof ConversionErrorException) {
+            // Its message names Java classes; the client needs the expected shape instead.
+            return "the JSON body does not have the expected shape: send " + example(path);
+        }
+        return detail(context);
+    }
+
+    private static JsonProcessingException jsonCause(Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    private static String example(String path) {
+        return path.startsWith("/predict/batch")
+                ? "{\"texts\": [\"a text\", \"another text\"]}"
+                : "{\"text\": \"the text to classify\"}";
+    }
+
+    private static String contentType(ErrorContext context, HttpRequest<?> request) {
+        return context.getRootCause()
+                .filter(UnsupportedMediaException.class::isInstance)
+                .map(cause -> ((UnsupportedMediaException) cause).getContentType())
+                .or(() -> request.getContentType().map(MediaType::toString))
+                .orElse("none");
+    }
+
+    private static String detail(ErrorContext context) {
+        return context.getErrors().stream().map(Error::getMessage).findFirst()
+                .or(() -> context.getRootCause().map(Throwable::getMessage))
+                .orElse("the request could not be processed");
+    }
+}

@@ -1,0 +1,59 @@
+package dev.pigeonhole.predict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigurationDefaultsTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void serverPortStoreAndChannelFollowTheEnvironmentContract() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            assertEquals(Integer.parseInt(environment("PREDICT_PORT", "8080")),
+                    context.getRequiredProperty("micronaut.server.port", Integer.class));
+            ServingConfiguration serving = context.getBean(ServingConfiguration.class);
+            assertEquals(environment("PIGEONHOLE_STORE", "file:.pigeonhole/store"), serving.storeSpec());
+            assertEquals(environment("PIGEONHOLE_CHANNEL", "production"), serving.channel());
+        }
+    }
+
+    @Test
+    void uploadAndPredictLimitsDefaultToTheDocumentedValues() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("pigeonhole.store", "file:" + store))) {
+            assertEquals(new UploadLimits(10L * 1024 * 1024, 200, 1_000_000), context.getBean(UploadLimits.class));
+            assertEquals(new PredictLimits(1024 * 1024, 100), context.getBean(PredictLimits.class));
+        }
+    }
+
+    @Test
+    void serverBodyLimitsLeaveRoomForTheLargestUploadAndNoMore() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("pigeonhole.store", "file:" + store))) {
+            long uploadBytes = context.getBean(UploadLimits.class).maxBytes();
+            long requestBytes = context.getRequiredProperty("micronaut.server.max-request-size", Long.class);
+            long fileBytes = context.getRequiredProperty("micronaut.server.multipart.max-file-size", Long.class);
+
+            assertEquals(uploadBytes, fileBytes);
+            assertTrue(requestBytes > uploadBytes && requestBytes <= uploadBytes + 64 * 1024, "max-request-size " + requestBytes);
+            assertTrue(context.getBean(PredictLimits.class).maxBodyBytes() < requestBytes);
+        }
+    }
+
+    @Test
+    void aBlankStoreFallsBackToTheLocalDefault() {
+        assertEquals("file:.pigeonhole/store", new ServingConfiguration("  ", "production").storeSpec());
+        assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production").storeSpec());
+    }
+
+    private static String environment(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pigeonhole.predict;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the predict function answers when its store holds no model, on every runtime (see {@link PredictContractTest}). */
+abstract class NoModelContractTest {
+
+    protected abstract ContractResponse send(ContractRequest request);
+
+    @Test
+    void healthIs503AndSaysToTrain() {
+        ContractResponse response = send(ContractRequest.get("/health"));
+
+        PredictContractTest.assertJson(503, response);
+        Map<String, Object> body = response.json();
+        assertEquals("error", body.get("status"));
+        assertEquals(false, body.get("model_loaded"));
+        String reason = (String) body.get("reason");
+        assertTrue(reason.contains("no model published on channel 'production'") && reason.contains("./pigeonhole train"),
+                reason);
+    }
+
+    @Test
+    void predictIs503WithTheReason() {
+        ContractResponse response = send(ContractRequest.postJson("/predict", "{\"text\": \"the team won the game\"}"));
+
+        assertNoModel(response);
+    }
+
+    @Test
+    void batchIs503WithTheReason() {
+        assertNoModel(send(ContractRequest.postJson("/predict/batch", "{\"texts\": [\"the team won the game\"]}")));
+    }
+
+    @Test
+    void uploadIs503WithTheReason() {
+        assertNoModel(send(ContractRequest.upload("file", "match.txt", "text/plain", "the team won".getBytes(UTF_8))));
+    }
+
+    @Test
+    void modelIs503WithTheReason() {
+        assertNoModel(send(ContractRequest.get("/model")));
+    }
+
+    private static void assertNoModel(ContractResponse response) {
+        PredictContractTest.assertJson(503, response);
+        String message = PredictContractTest.message(response);
+        assertTrue(message.startsWith("no model is loaded: no model published on channel 'production'")
+                && message.endsWith("; run ./pigeonhole train"), message);
+    }
+}

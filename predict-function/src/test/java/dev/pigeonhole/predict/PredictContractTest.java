@@ -1,0 +1,398 @@
+package dev.pigeonhole.predict;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pigeonhole.predict.errors.ApplicationErrorHandler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP contract of the predict function (DESIGN.md), written once against {@link #send} so that
+ * every runtime that carries it (Netty, AWS Lambda, Azure Functions) is proven by the same tests.
+ */
+abstract class PredictContractTest {
+
+    static final long MAX_BODY_BYTES = 16_384;
+    static final int MAX_BATCH_TEXTS = 100;
+    static final long MAX_UPLOAD_BYTES = 65_536;
+    static final int MAX_UPLOAD_CHARACTERS = 2_000;
+
+    /** Serving the model of {@code store}, with limits small enough to cross quickly. */
+    static Map<String, String> contractProperties(Path store) {
+        return Map.of(
+                "pigeonhole.store", "file:" + store,
+                "pigeonhole.channel", "production",
+                "pigeonhole.predict.max-body-bytes", Long.toString(MAX_BODY_BYTES),
+                "pigeonhole.upload.max-bytes", Long.toString(MAX_UPLOAD_BYTES),
+                "pigeonhole.upload.max-characters", Integer.toString(MAX_UPLOAD_CHARACTERS),
+                "micronaut.server.max-request-size", Long.toString(2 * MAX_UPLOAD_BYTES));
+    }
+
+    /** Carries {@code request} to the function through the runtime under test. */
+    protected abstract ContractResponse send(ContractRequest request);
+
+    /** The version the test store's production channel serves. */
+    protected abstract String servedVersion();
+
+    @Test
+    void healthReportsTheServedVersion() {
+        ContractResponse response = send(ContractRequest.get("/health"));
+
+        assertJson(200, response);
+        assertEquals(Map.of("status", "ok", "model_loaded", true, "model_version", servedVersion()), response.json());
+    }
+
+    @Test
+    void predictFilesClearTextsUnderTheirCategory() {
+        Map<String, String> expected = Map.of(
+                "the space probe reached orbit around the planet", "Science",
+                "the team scored a goal and won the game", "Sport",
+                "the program crashed with a syntax error from the compiler", "Informatique");
+        expected.forEach((text, label) -> {
+            Map<String, Object> body = predict(text);
+            assertEquals(label, body.get("category_name"), text);
+            assertEquals(ModelFixture.LABELS.indexOf(label), number(body.get("prediction_class_id")), text);
+            assertEquals(servedVersion(), body.get("model_version"));
+            assertEquals("success", body.get("status"));
+        });
+    }
+
+    @Test
+    void predictScoresEveryCategoryHighestFirstSummingToOne() {
+        Map<String, Object> body = predict("the rocket and the telescope observed the planet");
+
+        List<Map<String, Object>> scores = scores(body);
+        assertEquals(Set.copyOf(ModelFixture.LABELS), Set.copyOf(scores.stream().map(s -> (String) s.get("name")).toList()));
+        assertEquals(ModelFixture.LABELS.size(), scores.size());
+        double sum = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            double value = ((Number) scores.get(i).get("value")).doubleValue();
+            assertTrue(value > 0 && value < 1, "score " + value);
+            if (i > 0) {
+                assertTrue(value <= ((Number) scores.get(i - 1).get("value")).doubleValue(), "scores not sorted: " + scores);
+            }
+            sum += value;
+        }
+        assertEquals(1.0, sum, 1e-9);
+        assertEquals(body.get("category_name"), scores.get(0).get("name"));
+    }
+
+    @Test
+    void predictionIdsAreUniqueUuids() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            String id = (String) predict("the team won the game").get("prediction_id");
+            assertEquals(id, UUID.fromString(id).toString());
+            assertEquals(4, UUID.fromString(id).version());
+            ids.add(id);
+        }
+        assertEquals(20, ids.size());
+    }
+
+    @Test
+    void batchAnswersEveryTextInRequestOrder() {
+        ContractResponse response = send(ContractRequest.postJson("/predict/batch", """
+                {"texts": ["the compiler reported a syntax error", "the pitcher threw a perfect game",
+                           "astronomers observed the planet orbit", "the team won the hockey game"]}"""));
+
+        assertJson(200, response);
+        List<Map<String, Object>> predictions = list(response.json().get("predictions"));
+        assertEquals(List.of("Informatique", "Sport", "Science", "Sport"),
+                predictions.stream().map(p -> p.get("category_name")).toList());
+        assertEquals(4, predictions.stream().map(p -> p.get("prediction_id")).distinct().count());
+        predictions.forEach(p -> assertEquals(ModelFixture.LABELS.size(), scores(p).size()));
+    }
+
+    @Test
+    void modelReturnsTheServedManifest() {
+        ContractResponse response = send(ContractRequest.get("/model"));
+
+        assertJson(200, response);
+        Map<String, Object> manifest = response.json();
+        assertEquals(servedVersion(), manifest.get("version"));
+        assertEquals(ModelFixture.LABELS, manifest.get("labels"));
+        assertEquals("logistic-regression", manifest.get("algorithm"));
+        assertEquals(List.of("model.json", "vocabulary.tsv.gz", "weights.bin"),
+                list(manifest.get("files")).stream().map(f -> f.get("name")).sorted().toList());
+    }
+
+    @Test
+    void uploadClassifiesATextDocumentAndSaysHowMuchWasRead() {
+        String text = "the team scored a goal in the final and the fans cheered";
+        ContractResponse response = send(ContractRequest.upload("file", "match.txt", "text/plain", text.getBytes(UTF_8)));
+
+        assertJson(200, response);
+        Map<String, Object> body = response.json();
+        assertEquals("Sport", body.get("category_name"));
+        assertEquals(1, number(body.get("prediction_class_id")));
+        assertEquals("match.txt", body.get("filename"));
+        assertEquals(text.length(), number(body.get("extracted_chars")));
+        assertEquals(servedVersion(), body.get("model_version"));
+        assertEquals("success", body.get("status"));
+        assertEquals(ModelFixture.LABELS.size(), scores(body).size());
+        UUID.fromString((String) body.get("prediction_id"));
+    }
+
+    @Test
+    void uploadClassifiesAPdf() {
+        String text = "the compiler reported a syntax error in the program";
+        ContractResponse response = send(ContractRequest.upload("file", "bug report.pdf", "application/pdf",
+                UploadDocuments.pdf(text)));
+
+        assertJson(200, response);
+        Map<String, Object> body = response.json();
+        assertEquals("Informatique", body.get("category_name"));
+        assertEquals("bug report.pdf", body.get("filename"));
+        assertEquals(text.length(), number(body.get("extracted_chars")));
+    }
+
+    @Test
+    void uploadClassifiesADocx() {
+        String text = "astronomers observed the planet orbit with a telescope";
+        ContractResponse response = send(ContractRequest.upload("file", "notes.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", UploadDocuments.docx(text)));
+
+        assertJson(200, response);
+        Map<String, Object> body = response.json();
+        assertEquals("Science", body.get("category_name"));
+        assertEquals("notes.docx", body.get("filename"));
+        assertEquals(text.length(), number(body.get("extracted_chars")));
+    }
+
+    @Test
+    void docsRedirectsToTheSwaggerUiOfTheGeneratedOpenApiDocument() {
+        ContractResponse docs = send(ContractRequest.get("/docs"));
+        assertEquals(303, docs.status());
+        assertEquals("/swagger-ui/index.html", docs.header("location"));
+
+        ContractResponse ui = send(ContractRequest.get("/swagger-ui/index.html"));
+        assertEquals(200, ui.status());
+        assertTrue(ui.text().contains("/swagger/pigeonhole-predict-1.yml"));
+
+        ContractResponse spec = send(ContractRequest.get("/swagger/pigeonhole-predict-1.yml"));
+        assertEquals(200, spec.status());
+        for (String path : List.of("/health:", "/predict:", "/predict/batch:", "/upload:", "/model:")) {
+            assertTrue(spec.text().contains(path), path);
+        }
+    }
+
+    // --- bad input: every case its status and message -------------------------------------------
+
+    @Test
+    void predictWithoutTextFieldIs400() {
+        assertError(400, "missing field \"text\": send {\"text\": \"the text to classify\"}",
+                send(ContractRequest.postJson("/predict", "{\"txt\": \"the team won\"}")));
+    }
+
+    @Test
+    void predictWithMalformedJsonIs400() {
+        ContractResponse response = send(ContractRequest.postJson("/predict", "{\"text\": \"the team won"));
+
+        assertJson(400, response);
+        assertTrue(message(response).startsWith("malformed JSON body: "), message(response));
+    }
+
+    @Test
+    void predictWithTextOfTheWrongShapeIs400() {
+        assertError(400, "the JSON body does not have the expected shape: send {\"text\": \"the text to classify\"}",
+                send(ContractRequest.postJson("/predict", "{\"text\": {\"nested\": true}}")));
+    }
+
+    @Test
+    void batchWithTextsOfTheWrongShapeIs400() {
+        assertError(400, "the JSON body does not have the expected shape: send {\"texts\": [\"a text\", \"another text\"]}",
+                send(ContractRequest.postJson("/predict/batch", "{\"texts\": {\"a\": 1}}")));
+    }
+
+    @Test
+    void predictWithoutBodyIs400() {
+        assertError(400, "the request has no JSON body: send {\"text\": \"the text to classify\"}",
+                send(ContractRequest.post("/predict", "application/json", new byte[0])));
+    }
+
+    @Test
+    void predictWithEmptyTextIs400() {
+        assertError(400, "\"text\" is empty or only whitespace: send the text to classify",
+                send(ContractRequest.postJson("/predict", "{\"text\": \"\"}")));
+    }
+
+    @Test
+    void predictWithWhitespaceOnlyTextIs400() {
+        assertError(400, "\"text\" is empty or only whitespace: send the text to classify",
+                send(ContractRequest.postJson("/predict", "{\"text\": \" \\t\\n \"}")));
+    }
+
+    @Test
+    void predictWithDigitsAndPunctuationOnlyIs400() {
+        assertError(400, "\"text\" has no letters, only digits, punctuation or symbols: send words to classify",
+                send(ContractRequest.postJson("/predict", "{\"text\": \"12 345,67 - 89!\"}")));
+    }
+
+    @Test
+    void predictWithPlainTextContentTypeIs415() {
+        assertError(415, "content type 'text/plain' is not accepted on /predict; send application/json",
+                send(ContractRequest.post("/predict", "text/plain", "the team won".getBytes(UTF_8))));
+    }
+
+    @Test
+    void predictBodyOverTheLimitIs413() {
+        String text = "word ".repeat((int) MAX_BODY_BYTES / 5 + 10);
+        assertError(413, "the request body is larger than the limit of " + MAX_BODY_BYTES
+                        + " bytes for JSON predictions: send shorter texts, fewer per batch, or upload the document to /upload",
+                send(ContractRequest.postJson("/predict", "{\"text\": \"" + text + "\"}")));
+    }
+
+    @Test
+    void unknownRouteIs404WithTheEndpoints() {
+        assertError(404, "no endpoint at GET /nowhere; the endpoints are GET /health, POST /predict, "
+                        + "POST /predict/batch, POST /upload, GET /model, GET /docs",
+                send(ContractRequest.get("/nowhere")));
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        ContractResponse response = send(ContractRequest.get("/predict"));
+
+        assertJson(405, response);
+        assertEquals("method GET is not allowed on /predict; use POST", message(response));
+    }
+
+    @Test
+    void batchWithoutTextsFieldIs400() {
+        assertError(400, "missing field \"texts\": send {\"texts\": [\"a text\", \"another text\"]}",
+                send(ContractRequest.postJson("/predict/batch", "{\"text\": \"the team won\"}")));
+    }
+
+    @Test
+    void emptyBatchIs400() {
+        assertError(400, "\"texts\" is empty: send between 1 and " + MAX_BATCH_TEXTS + " texts",
+                send(ContractRequest.postJson("/predict/batch", "{\"texts\": []}")));
+    }
+
+    @Test
+    void batchOverTheMaximumIs400() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i <= MAX_BATCH_TEXTS; i++) {
+            texts.add("\"game\"");
+        }
+        assertError(400, "\"texts\" has " + (MAX_BATCH_TEXTS + 1) + " texts, more than the limit of " + MAX_BATCH_TEXTS
+                        + ": split it into smaller batches",
+                send(ContractRequest.postJson("/predict/batch", "{\"texts\": [" + String.join(",", texts) + "]}")));
+    }
+
+    @Test
+    void batchWithADigitsOnlyTextNamesItsPosition() {
+        assertError(400, "\"texts[1]\" has no letters, only digits, punctuation or symbols: send words to classify",
+                send(ContractRequest.postJson("/predict/batch", "{\"texts\": [\"the team won\", \"42\"]}")));
+    }
+
+    @Test
+    void uploadWithoutFilePartIs400() {
+        assertError(400, "missing multipart field \"file\": send the document as multipart/form-data in a field named file",
+                send(ContractRequest.upload("document", "match.txt", "text/plain", "the team won".getBytes(UTF_8))));
+    }
+
+    @Test
+    void uploadAsJsonIs415() {
+        assertError(415, "content type 'application/json' is not accepted on /upload; "
+                        + "send multipart/form-data with the document in the field 'file'",
+                send(ContractRequest.postJson("/upload", "{\"text\": \"the team won\"}")));
+    }
+
+    @Test
+    void uploadOfABinaryFileIs415() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertError(415, "This is a binary file, not text; accepted formats are PDF, DOCX, TXT and MD.",
+                send(ContractRequest.upload("file", "photo.png", "image/png", png)));
+    }
+
+    @Test
+    void uploadOfADamagedPdfIs422() {
+        byte[] broken = "%PDF-1.7\nthis is not a real PDF body".getBytes(UTF_8);
+        assertError(422, "The PDF is damaged and its text cannot be read: save or export it again and re-upload.",
+                send(ContractRequest.upload("file", "broken.pdf", "application/pdf", broken)));
+    }
+
+    @Test
+    void uploadOfAnEmptyFileIs422() {
+        assertError(422, "The file is empty: no text found.",
+                send(ContractRequest.upload("file", "empty.txt", "text/plain", new byte[0])));
+    }
+
+    @Test
+    void uploadWithTooMuchTextIs413() {
+        String text = "the team won the game".repeat(MAX_UPLOAD_CHARACTERS / 20);
+        assertError(413, "The document holds " + text.length() + " characters of text; at most "
+                        + MAX_UPLOAD_CHARACTERS + " are accepted.",
+                send(ContractRequest.upload("file", "long.txt", "text/plain", text.getBytes(UTF_8))));
+    }
+
+    @Test
+    void uploadOverTheByteLimitIs413() {
+        byte[] text = "a".repeat((int) MAX_UPLOAD_BYTES + 1024).getBytes(UTF_8);
+        assertError(413, "the document is larger than the upload limit of " + MAX_UPLOAD_BYTES + " bytes: send a smaller file",
+                send(ContractRequest.upload("file", "big.txt", "text/plain", text)));
+    }
+
+    @Test
+    void uploadOverTheServerRequestLimitIs413() {
+        byte[] text = "a".repeat((int) (2 * MAX_UPLOAD_BYTES) + 1024).getBytes(UTF_8);
+        assertError(413, "the document is larger than the upload limit of " + MAX_UPLOAD_BYTES + " bytes: send a smaller file",
+                send(ContractRequest.upload("file", "huge.txt", "text/plain", text)));
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutItsDetails() {
+        assertError(500, ApplicationErrorHandler.INTERNAL_ERROR_MESSAGE, send(ContractRequest.get("/test/failure")));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    Map<String, Object> predict(String text) {
+        ContractResponse response = send(ContractRequest.postJson("/predict", "{\"text\": \"" + text + "\"}"));
+        assertJson(200, response);
+        return response.json();
+    }
+
+    static void assertError(int status, String message, ContractResponse response) {
+        assertJson(status, response);
+        assertEquals(Map.of("status", "error", "message", message), response.json());
+    }
+
+    static void assertJson(int status, ContractResponse response) {
+        assertEquals(status, response.status(), response.text());
+        String contentType = response.header("content-type");
+        assertTrue(contentType != null && contentType.startsWith("application/json"), "content type " + contentType);
+        assertFalse(response.text().contains("_embedded"), response.text());
+        assertFalse(response.text().contains("Exception"), response.text());
+    }
+
+    static String message(ContractResponse response) {
+        Map<String, Object> body = response.json();
+        assertEquals("error", body.get("status"));
+        assertEquals(Set.of("status", "message"), body.keySet());
+        return (String) body.get("message");
+    }
+
+    static int number(Object value) {
+        return ((Number) value).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    static List<Map<String, Object>> scores(Map<String, Object> prediction) {
+        return list(prediction.get("confidence_scores"));
+    }
+}

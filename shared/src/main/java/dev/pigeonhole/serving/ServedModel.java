@@ -1,0 +1,100 @@
+package dev.pigeonhole.serving;
+
+import dev.pigeonhole.model.ModelFormatException;
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.store.LoadedVersion;
+import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.ModelResolver;
+import dev.pigeonhole.store.StoreException;
+import dev.pigeonhole.store.StoreLocation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The model a function serves, loaded once from a channel, or the reason none could be loaded. */
+public final class ServedModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
+
+    private final TextModel model;
+    private final Manifest manifest;
+    private final String unavailableReason;
+
+    private ServedModel(TextModel model, Manifest manifest, String unavailableReason) {
+        this.model = model;
+        this.manifest = manifest;
+        this.unavailableReason = unavailableReason;
+    }
+
+    /** A served model over an already decoded {@code model} and its {@code manifest}. */
+    public static ServedModel of(TextModel model, Manifest manifest) {
+        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"), null);
+    }
+
+    /** No model, for {@code reason} (said to clients, so it must name what to do and no internals). */
+    public static ServedModel unavailable(String reason) {
+        return new ServedModel(null, null, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Loads the version {@code channel} serves in the store {@code storeSpec} names. Never throws:
+     * a function must keep answering (health 503) rather than crash-loop, so every failure becomes
+     * the reason of an unavailable model, logged as one WARN line.
+     */
+    public static ServedModel load(String storeSpec, String channel) {
+        try {
+            LoadedVersion version = new ModelResolver(StoreLocation.open(storeSpec)).resolve(channel);
+            TextModel model = new TextModelCodec().decode(version.files());
+            LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
+            return of(model, version.manifest());
+        } catch (StoreException | ModelFormatException | IllegalArgumentException e) {
+            return failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return failed("the model of channel '" + channel + "' could not be loaded (" + e.getClass().getSimpleName()
+                    + "); publish a new version with ./pigeonhole train");
+        }
+    }
+
+    private static ServedModel failed(String reason) {
+        LOG.warn("no model loaded: {}", reason);
+        return unavailable(reason);
+    }
+
+    public boolean loaded() {
+        return model != null;
+    }
+
+    /** The served model; {@link ModelUnavailableException} with the reason when none is loaded. */
+    public TextModel model() {
+        if (model == null) {
+            throw new ModelUnavailableException(unavailableReason);
+        }
+        return model;
+    }
+
+    /** The served version's manifest; {@link ModelUnavailableException} when none is loaded. */
+    public Manifest manifest() {
+        if (manifest == null) {
+            throw new ModelUnavailableException(unavailableReason);
+        }
+        return manifest;
+    }
+
+    /** The served version's name, empty when none is loaded. */
+    public Optional<String> version() {
+        return Optional.ofNullable(manifest).map(Manifest::version);
+    }
+
+    /** The labels the served model predicts, empty when none is loaded. */
+    public List<String> labels() {
+        return model == null ? List.of() : model.labels();
+    }
+
+    /** Why no model is loaded, empty when one is. */
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+}

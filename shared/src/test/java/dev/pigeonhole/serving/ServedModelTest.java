@@ -1,0 +1,104 @@
+package dev.pigeonhole.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.model.TextModelTrainer;
+import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.LocalArtifactStore;
+import dev.pigeonhole.store.ManifestDraft;
+import dev.pigeonhole.store.VersionPublisher;
+import dev.pigeonhole.store.VersionReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServedModelTest {
+
+    private static final List<String> LABELS = List.of("Sport", "Informatique");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsTheVersionTheChannelServes() {
+        String version = publish(new LocalArtifactStore(dir), "production");
+
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        assertTrue(served.loaded());
+        assertEquals(Optional.of(version), served.version());
+        assertEquals(LABELS, served.labels());
+        assertEquals(version, served.manifest().version());
+        assertEquals("Sport", served.model().classify("the team won the game").bestLabel());
+        assertEquals(Optional.empty(), served.unavailableReason());
+    }
+
+    @Test
+    void anEmptyStoreLeavesNoModelAndTellsToTrain() {
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        assertFalse(served.loaded());
+        assertEquals(Optional.empty(), served.version());
+        assertEquals(List.of(), served.labels());
+        String reason = served.unavailableReason().orElseThrow();
+        assertTrue(reason.contains("channel 'production'") && reason.contains("./pigeonhole train"), reason);
+        ModelUnavailableException thrown = assertThrows(ModelUnavailableException.class, served::model);
+        assertEquals(reason, thrown.getMessage());
+        assertThrows(ModelUnavailableException.class, served::manifest);
+    }
+
+    @Test
+    void aChannelOtherThanTheOnePublishedIsNotServed() {
+        publish(new LocalArtifactStore(dir), "production");
+
+        ServedModel served = ServedModel.load("file:" + dir, "staging");
+
+        assertFalse(served.loaded());
+        assertTrue(served.unavailableReason().orElseThrow().contains("channel 'staging'"));
+    }
+
+    @Test
+    void aDamagedModelFileLeavesNoModelInsteadOfThrowing() throws Exception {
+        String version = publish(new LocalArtifactStore(dir), "production");
+        try (var files = Files.walk(dir)) {
+            Path weights = files.filter(p -> p.endsWith(TextModelCodec.WEIGHTS_FILE)).findFirst().orElseThrow();
+            Files.write(weights, new byte[] {1, 2, 3});
+        }
+
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        assertFalse(served.loaded());
+        assertTrue(served.unavailableReason().orElseThrow().contains(version), served.unavailableReason().get());
+    }
+
+    @Test
+    void anUnknownStoreSchemeLeavesNoModelWithTheAcceptedForms() {
+        ServedModel served = ServedModel.load("ftp://host/models", "production");
+
+        assertFalse(served.loaded());
+        assertTrue(served.unavailableReason().orElseThrow().contains("accepted forms"), served.unavailableReason().get());
+    }
+
+    private static String publish(ArtifactStore store, String channel) {
+        TextModel model = new TextModelTrainer(new TrainingParameters(1, 1, 1, 0.1, 1e-6, 300)).train(
+                List.of("the team won the game", "the coach praised the players",
+                        "the compiler found a syntax error", "install the driver on the computer"),
+                new int[] {0, 0, 1, 1}, LABELS);
+        ManifestDraft draft = new ManifestDraft(null, "logistic-regression", Map.of(), Map.of(), LABELS, List.of(),
+                Map.of());
+        String version = new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
+        new Channels(store, new VersionReader(store)).move(channel, version, "test");
+        return version;
+    }
+}
