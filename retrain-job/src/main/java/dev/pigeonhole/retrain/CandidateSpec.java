@@ -1,6 +1,7 @@
 package dev.pigeonhole.retrain;
 
 import dev.pigeonhole.model.ClassifierTrainer;
+import dev.pigeonhole.model.BinarySvmTrainer;
 import dev.pigeonhole.model.LinearSvmTrainer;
 import dev.pigeonhole.model.LogisticRegressionTrainer;
 import dev.pigeonhole.model.MaxentTrainer;
@@ -10,7 +11,7 @@ import smile.classification.DiscreteNaiveBayes;
 /**
  * Parses a candidate classifier written as {@code name:parameter[:parameter]}:
  * {@code lr:LAMBDA[:ITERATIONS]}, {@code maxent:LAMBDA[:ITERATIONS]}, {@code nb:MODEL:SMOOTHING}
- * (MODEL one of MULTINOMIAL, CNB, WCNB, TWCNB, BERNOULLI, POLYAURN), {@code svm:C}.
+ * (MODEL one of MULTINOMIAL, CNB, WCNB, TWCNB, BERNOULLI, POLYAURN), {@code svm:C[:EPOCHS]} (linear SVM on TF-IDF), {@code binary-svm:C}.
  */
 final class CandidateSpec {
 
@@ -26,12 +27,13 @@ final class CandidateSpec {
                 case "lr" -> new LogisticRegressionTrainer(Double.parseDouble(parts[1]), TOLERANCE, iterations(parts));
                 case "maxent" -> new MaxentTrainer(Double.parseDouble(parts[1]), TOLERANCE, iterations(parts));
                 case "nb" -> new NaiveBayesTrainer(DiscreteNaiveBayes.Model.valueOf(parts[1]), Double.parseDouble(parts[2]));
-                case "svm" -> new LinearSvmTrainer(Double.parseDouble(parts[1]), 1e-3);
+                case "svm" -> new LinearSvmTrainer(Double.parseDouble(parts[1]), 1e-3, parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
+                case "binary-svm" -> new BinarySvmTrainer(Double.parseDouble(parts[1]), 1e-3);
                 default -> throw new IllegalArgumentException("unknown candidate '" + parts[0] + "'");
             };
         } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
             throw new IllegalArgumentException("cannot read candidate '" + spec
-                    + "': expected lr:LAMBDA[:ITERATIONS], maxent:LAMBDA[:ITERATIONS], nb:MODEL:SMOOTHING or svm:C");
+                    + "': expected lr:LAMBDA[:ITERATIONS], maxent:LAMBDA[:ITERATIONS], nb:MODEL:SMOOTHING, svm:C[:EPOCHS] or binary-svm:C");
         }
     }
 

@@ -5,10 +5,13 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
-/** Entry point of the retrain job: {@code train} publishes a model version, {@code compare} benchmarks candidates. */
+/**
+ * Entry point of the retrain job: {@code train} publishes a model version, {@code retrain} serves retrain requests,
+ * {@code compare} benchmarks candidates.
+ */
 @Command(name = "pigeonhole", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains, evaluates and publishes Pigeonhole text classifiers.",
-        subcommands = {TrainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, RetrainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class RetrainJob {
 
     public static void main(String[] args) {
@@ -22,7 +25,12 @@ public final class RetrainJob {
 
     /** Runs the command line with the given output and error streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new RetrainJob())
+        return run(CommandLine.defaultFactory(), out, err, args);
+    }
+
+    /** Runs the command line with commands made by {@code factory} (tests use it to hand commands a special store). */
+    static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new RetrainJob(), factory)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new FailureReporter())

@@ -51,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the held-out split (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--if-channel-empty",
+            description = "Do nothing when the channel already serves a version (what ./pigeonhole serve uses on first run).")
+    boolean onlyIfChannelEmpty;
+
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
@@ -59,6 +63,12 @@ final class TrainCommand implements Callable<Integer> {
         VersionReader reader = new VersionReader(artifacts);
         Channels channels = new Channels(artifacts, reader);
         String parent = channels.read(channel).map(ChannelPointer::version).orElse(null);
+        if (onlyIfChannelEmpty && parent != null) {
+            progress.report("channel '" + channel + "' already serves " + parent + " in " + artifacts.describe()
+                    + "; nothing to train");
+            spec.commandLine().getOut().println(parent);
+            return 0;
+        }
 
         progress.report("reading " + data.data);
         Dataset dataset = data.read();

@@ -109,6 +109,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void ifChannelEmptyTrainsOnlyTheFirstTime() {
+        Run first = run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "20",
+                "--if-channel-empty");
+        Run second = run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "20",
+                "--if-channel-empty");
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(first.out(), second.out());
+        assertEquals(1, new VersionReader(new LocalArtifactStore(store)).versions().size());
+        assertTrue(second.err().contains("nothing to train"), second.err());
+    }
+
+    @Test
     void missingFileFailsWithoutWritingAnything() throws IOException {
         Run run = run("train", "--data", store.resolve("absent.jsonl").toString(), "--store", "file:" + store);
         assertEquals(1, run.exitCode());

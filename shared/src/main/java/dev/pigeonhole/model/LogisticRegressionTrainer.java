@@ -4,7 +4,6 @@ import dev.pigeonhole.text.SparseVector;
 import smile.classification.SparseLogisticRegression;
 import smile.data.SparseDataset;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +15,10 @@ public final class LogisticRegressionTrainer implements ClassifierTrainer {
 
     public static final String ALGORITHM = "logistic-regression";
 
-    private final double lambda;
-    private final double tolerance;
-    private final int maxIterations;
+    private final LbfgsSettings settings;
 
     public LogisticRegressionTrainer(double lambda, double tolerance, int maxIterations) {
-        this.lambda = lambda;
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
+        this.settings = new LbfgsSettings(lambda, tolerance, maxIterations);
     }
 
     @Override
@@ -33,20 +28,18 @@ public final class LogisticRegressionTrainer implements ClassifierTrainer {
 
     @Override
     public Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("lambda", Double.toString(lambda));
-        p.put("tolerance", Double.toString(tolerance));
-        p.put("max_iterations", Integer.toString(maxIterations));
-        return p;
+        return settings.asMap();
     }
 
     @Override
     public LinearSoftmaxClassifier fit(List<SparseVector> x, int[] y, int numClasses, int dimension) {
         SparseDataset data = SparseDataset.of(x.stream().map(SmileFeatures::weighted).toList(), dimension);
         if (numClasses == 2) {
-            return fromBinomial(SparseLogisticRegression.binomial(data, y, lambda, tolerance, maxIterations), dimension);
+            return fromBinomial(SparseLogisticRegression.binomial(data, y, settings.lambda(), settings.tolerance(),
+                    settings.maxIterations()), dimension);
         }
-        return fromMultinomial(SparseLogisticRegression.multinomial(data, y, lambda, tolerance, maxIterations),
+        return fromMultinomial(SparseLogisticRegression.multinomial(data, y, settings.lambda(), settings.tolerance(),
+                        settings.maxIterations()),
                 numClasses, dimension);
     }
 

@@ -41,19 +41,6 @@ public final class NaiveBayesTrainer implements ClassifierTrainer {
                 smile.util.IntSet.of(numClasses));
         SparseArray[] data = x.stream().map(SmileFeatures::weighted).toArray(SparseArray[]::new);
         bayes.update(data, y);
-        // DiscreteNaiveBayes is a Classifier<int[]> with extra SparseArray overloads, so it is adapted here.
-        return new ProbabilisticClassifier() {
-            @Override
-            public int numClasses() {
-                return numClasses;
-            }
-
-            @Override
-            public double[] probabilities(SparseVector v) {
-                double[] posteriori = new double[numClasses];
-                bayes.predict(SmileFeatures.weighted(v), posteriori);
-                return posteriori;
-            }
-        };
+        return new SmileClassifier((v, posteriori) -> bayes.predict(SmileFeatures.weighted(v), posteriori), numClasses);
     }
 }

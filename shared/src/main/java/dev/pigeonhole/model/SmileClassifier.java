@@ -1,20 +1,21 @@
 package dev.pigeonhole.model;
 
 import dev.pigeonhole.text.SparseVector;
-import smile.classification.Classifier;
 
-import java.util.function.Function;
+/** Adapts a soft Smile classifier, through the call that fills its posterior probabilities, to {@link ProbabilisticClassifier}. */
+final class SmileClassifier implements ProbabilisticClassifier {
 
-/** Adapts a soft Smile classifier, with the feature conversion it needs, to {@link ProbabilisticClassifier}. */
-final class SmileClassifier<T> implements ProbabilisticClassifier {
+    /** Fills {@code posteriori} with the class probabilities of {@code x}, converting features as the model needs. */
+    @FunctionalInterface
+    interface Posterior {
+        void fill(SparseVector x, double[] posteriori);
+    }
 
-    private final Classifier<T> classifier;
-    private final Function<SparseVector, T> features;
+    private final Posterior posterior;
     private final int numClasses;
 
-    SmileClassifier(Classifier<T> classifier, Function<SparseVector, T> features, int numClasses) {
-        this.classifier = classifier;
-        this.features = features;
+    SmileClassifier(Posterior posterior, int numClasses) {
+        this.posterior = posterior;
         this.numClasses = numClasses;
     }
 
@@ -26,7 +27,7 @@ final class SmileClassifier<T> implements ProbabilisticClassifier {
     @Override
     public double[] probabilities(SparseVector x) {
         double[] posteriori = new double[numClasses];
-        classifier.predict(features.apply(x), posteriori);
+        posterior.fill(x, posteriori);
         return posteriori;
     }
 }

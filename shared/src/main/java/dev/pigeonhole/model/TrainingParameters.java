@@ -22,9 +22,7 @@ public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFreq
         if (minDocumentFrequency < 1) {
             throw new IllegalArgumentException("minimum document frequency must be at least 1");
         }
-        if (!(lambda >= 0) || !(tolerance > 0) || maxIterations < 1) {
-            throw new IllegalArgumentException("lambda >= 0, tolerance > 0 and max iterations >= 1 are required");
-        }
+        new LbfgsSettings(lambda, tolerance, maxIterations);
     }
 
     public LogisticRegressionTrainer trainer() {

@@ -4,11 +4,9 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.Fold;
 import dev.pigeonhole.evaluation.StratifiedKFold;
-import dev.pigeonhole.model.TemperatureCalibrator;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelTrainer;
 import dev.pigeonhole.model.TrainingParameters;
-import dev.pigeonhole.text.SparseVector;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,22 +54,15 @@ public final class HoldoutTraining {
         TextModel evaluated = join(twin);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        int[] truth = test.labelIndices(labels);
-        int[] predicted = new int[truth.length];
-        double[][] scores = new double[truth.length][];
-        List<String> texts = test.texts();
-        for (int i = 0; i < truth.length; i++) {
-            SparseVector x = evaluated.features().transform(texts.get(i));
-            scores[i] = evaluated.classifier().scores(x);
-            predicted[i] = evaluated.classifier().predict(x);
-        }
-        ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
-        double temperature = TemperatureCalibrator.fit(scores, truth);
+        HeldOutEvaluation.Calibrated evaluation = HeldOutEvaluation.calibrated(evaluated, test);
+        ClassificationMetrics metrics = evaluation.metrics();
+        double temperature = evaluation.temperature();
+        int heldOut = test.size();
         progress.report(String.format(Locale.ROOT,
                 "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; calibrated temperature %.3f",
-                truth.length, metrics.accuracy(), metrics.macroF1(), temperature));
+                heldOut, metrics.accuracy(), metrics.macroF1(), temperature));
         return new TrainingResult(full.withTemperature(temperature), metrics, temperature,
-                data.size(), truth.length, elapsed);
+                data.size(), heldOut, elapsed);
     }
 
     private static TextModel join(CompletableFuture<TextModel> future) {

@@ -45,10 +45,30 @@ public final class VersionAssembler {
     /** The files and manifest draft of a version trained with {@code parameters} on {@code sources}. */
     public Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
                              @Nullable String parent) {
+        return assemble(result, parameters, sources, parent, "Evaluation on held-out data",
+                reportContext(result, parameters, sources), Map.of());
+    }
+
+    /**
+     * The files and manifest draft of a retrained candidate: its metrics are those on the evaluation set of
+     * {@code data}, and the comparison with production (figures and decision) goes into the manifest and the report.
+     */
+    public Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
+                             @Nullable String parent, RetrainData data, ModelComparison comparison) {
+        Map<String, Double> figures = new LinkedHashMap<>(comparison.figures());
+        figures.put("evaluation_reference_examples", (double) data.referenceEvaluation());
+        figures.put("evaluation_feedback_examples", (double) data.feedbackEvaluation());
+        figures.put("training_feedback_examples", (double) data.feedbackTraining());
+        return assemble(result, parameters, sources, parent, "Retrained candidate against the model in production",
+                retrainContext(result, parameters, sources, data, comparison), figures);
+    }
+
+    private Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
+                              @Nullable String parent, String title, Map<String, String> context,
+                              Map<String, Double> extraMetrics) {
         ClassificationMetrics metrics = result.holdoutMetrics();
         Map<String, byte[]> files = new LinkedHashMap<>(codec.encode(result.model()));
-        files.put(REPORT_FILE, MarkdownReport.render("Evaluation on held-out data", metrics,
-                reportContext(result, parameters, sources)).getBytes(StandardCharsets.UTF_8));
+        files.put(REPORT_FILE, MarkdownReport.render(title, metrics, context).getBytes(StandardCharsets.UTF_8));
         try {
             files.put(METRICS_FILE, json.writeValueAsBytes(metrics));
         } catch (IOException e) {
@@ -63,10 +83,38 @@ public final class VersionAssembler {
         summary.put("training_examples", (double) result.trainedOn());
         summary.put("features", (double) result.model().features().dimension());
         summary.put("training_seconds", result.trainingTime().toMillis() / 1000.0);
+        summary.putAll(extraMetrics);
         ManifestDraft draft = new ManifestDraft(parent, LogisticRegressionTrainer.ALGORITHM, parameters.asMap(),
                 LibraryVersions.current(), result.model().labels(),
                 sources.stream().map(VersionAssembler::describe).toList(), summary);
         return new Assembly(draft, files);
+    }
+
+    private static Map<String, String> retrainContext(TrainingResult result, TrainingParameters parameters,
+                                                      List<Dataset> sources, RetrainData data,
+                                                      ModelComparison comparison) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("decision", comparison.decision());
+        context.put("candidate", String.format(Locale.ROOT, "accuracy %.4f, macro-F1 %.4f",
+                comparison.candidate().accuracy(), comparison.candidate().macroF1()));
+        context.put("current model", comparison.current() == null ? "none in production"
+                : String.format(Locale.ROOT, "%s: accuracy %.4f, macro-F1 %.4f", comparison.currentVersion(),
+                        comparison.current().accuracy(), comparison.current().macroF1()));
+        context.put("tolerance", String.format(Locale.ROOT, "%.4f accuracy", comparison.tolerance()));
+        context.put("algorithm", LogisticRegressionTrainer.ALGORITHM + " " + parameters.asMap());
+        for (Dataset source : sources) {
+            context.put("data: " + source.source(), source.size() + " examples, sha256 " + source.sha256());
+        }
+        context.put("evaluation", String.format(Locale.ROOT,
+                "fixed set of %d examples: %d held out of the reference data, %d held out of the feedback",
+                result.heldOut(), data.referenceEvaluation(), data.feedbackEvaluation()));
+        context.put("calibration", String.format(Locale.ROOT, "temperature %.4f fitted on the evaluation set",
+                result.temperature()));
+        context.put("served model", String.format(Locale.ROOT,
+                "the evaluated candidate, trained on %d examples (%d from feedback)%s", result.trainedOn(),
+                data.feedbackTraining(), data.feedbackOutsideLabels() == 0 ? ""
+                        : "; " + data.feedbackOutsideLabels() + " feedback with labels outside the reference data left out"));
+        return context;
     }
 
     private static Map<String, String> reportContext(TrainingResult result, TrainingParameters parameters,

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Warm throughput and latency with wrk on loopback (2 threads, 16 connections, the ~1.5 KB message),
+# then the server's peak RSS (VmHWM).
+#   bench/http-load.sh pigeonhole|reference [seconds=15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?pigeonhole or reference}
+seconds=${2:-15}
+port=${PORT:-18080}
+
+case "$target" in
+  pigeonhole) PREDICT_PORT=$port ./pigeonhole serve predict >/tmp/pigeonhole-load.log 2>&1 & ;;
+  reference) /usr/bin/python3 -m uvicorn serve:app --app-dir ../shared/reference --host 127.0.0.1 --port "$port" \
+               --workers 1 --log-level warning >/tmp/reference-load.log 2>&1 & ;;
+esac
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+until curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @bench/body.json "http://127.0.0.1:$port/predict"; do
+  sleep 0.1
+done
+# JIT warm-up for the JVM, and the same short run for the reference so both are treated alike.
+wrk -t2 -c16 -d5s -s bench/post.lua "http://127.0.0.1:$port/predict" >/dev/null
+echo "== $target: wrk -t2 -c16 -d${seconds}s --latency"
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/post.lua "http://127.0.0.1:$port/predict"
+server_pid=$(pgrep -P "$pid" java || pgrep -P "$pid" python3 || echo "$pid")
+grep -E 'VmHWM|VmRSS' "/proc/$server_pid/status" 2>/dev/null || grep -E 'VmHWM|VmRSS' "/proc/$pid/status"

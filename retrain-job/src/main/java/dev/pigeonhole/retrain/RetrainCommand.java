@@ -1,0 +1,137 @@
+package dev.pigeonhole.retrain;
+
+import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.feedback.FeedbackReader;
+import dev.pigeonhole.feedback.RetrainRequest;
+import dev.pigeonhole.feedback.RetrainRequests;
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.ChannelPointer;
+import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.LoadedVersion;
+import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.StoreLocation;
+import dev.pigeonhole.store.VersionPublisher;
+import dev.pigeonhole.store.VersionReader;
+import dev.pigeonhole.training.CandidateTraining;
+import dev.pigeonhole.training.RetrainData;
+import dev.pigeonhole.training.RetrainSplit;
+import dev.pigeonhole.training.VersionAssembler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code retrain}: serves the pending retrain requests with one new version trained on the reference data plus all
+ * feedback, moves {@code staging} to it, and moves {@code production} only if it is not worse than the model there.
+ * Requests are marked done last, so a crash before leaves them pending for the next run.
+ */
+@Command(name = "retrain", mixinStandardHelpOptions = true,
+        description = "Process pending retrain requests: train on reference data plus feedback, evaluate against "
+                + "production, publish, move staging, and move production when not worse.")
+final class RetrainCommand implements Callable<Integer> {
+
+    static final String STAGING = "staging";
+    static final String PRODUCTION = "production";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--store", description = "Artifact store: file:<dir>, s3://bucket/prefix or azblob://container/prefix "
+            + "(default: $PIGEONHOLE_STORE or file:.pigeonhole/store).")
+    String store;
+
+    @Option(names = "--tolerance", defaultValue = "0.01",
+            description = "Accuracy the candidate may lose against production and still replace it (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--holdout", defaultValue = "0.2",
+            description = "Share of the reference data in the fixed evaluation set (default: ${DEFAULT-VALUE}).")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the reference held-out split; keep it fixed across runs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--feedback-holdout", defaultValue = "0.2",
+            description = "Share of the feedback in the evaluation set (default: ${DEFAULT-VALUE}).")
+    double feedbackHoldout;
+
+    private final Function<String, ArtifactStore> stores;
+
+    RetrainCommand() {
+        this(StoreLocation::open);
+    }
+
+    /** With {@code stores} opening the store a location names (tests pass one that fails on purpose). */
+    RetrainCommand(Function<String, ArtifactStore> stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
+        ArtifactStore artifacts = stores.apply(store != null ? store : StoreLocation.fromEnvironment());
+        RetrainRequests requests = new RetrainRequests(artifacts);
+        List<RetrainRequest> pending = requests.pending();
+        if (pending.isEmpty()) {
+            progress.report("no pending retrain request in " + artifacts.describe());
+            return 0;
+        }
+        progress.report(String.format(Locale.ROOT, "%d pending retrain request(s): %s", pending.size(),
+                pending.stream().map(RetrainRequest::id).toList()));
+        TrainingParameters parameters = model.parameters();
+        RetrainSplit split = new RetrainSplit(holdout, seed, feedbackHoldout);
+
+        progress.report("reading " + data.data);
+        Dataset reference = data.read();
+        Dataset feedback = new FeedbackReader(artifacts).dataset();
+        progress.report(String.format(Locale.ROOT, "%,d reference examples, %,d distinct feedback examples",
+                reference.size(), feedback.size()));
+        RetrainData retrainData = split.split(reference, feedback);
+
+        VersionReader reader = new VersionReader(artifacts);
+        Channels channels = new Channels(artifacts, reader);
+        Optional<LoadedVersion> current = channels.read(PRODUCTION).map(ChannelPointer::version).map(reader::load);
+        String currentVersion = current.map(loaded -> loaded.manifest().version()).orElse(null);
+        TextModel currentModel = current.map(loaded -> new TextModelCodec().decode(loaded.files())).orElse(null);
+        current.filter(loaded -> !loaded.manifest().metrics().containsKey("candidate_accuracy")).ifPresent(loaded ->
+                progress.report("note: " + loaded.manifest().version() + " was not made by retrain and may have been "
+                        + "trained on the reference evaluation part; its figure is then optimistic"));
+
+        CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
+                .run(retrainData, currentModel, currentVersion);
+        VersionAssembler.Assembly assembly = new VersionAssembler().assemble(outcome.candidate(), parameters,
+                List.of(reference, feedback), currentVersion, retrainData, outcome.comparison());
+
+        progress.report("publishing to " + artifacts.describe());
+        Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());
+        String reason = "retrained for request(s) " + pending.stream().map(RetrainRequest::id).toList();
+        channels.move(STAGING, manifest.version(), reason);
+        if (outcome.comparison().promote()) {
+            channels.move(PRODUCTION, manifest.version(), reason + "; " + outcome.comparison().decision());
+        }
+        progress.report(String.format(Locale.ROOT, "published %s; staging serves it; %s", manifest.version(),
+                outcome.comparison().decision()));
+        requests.markDone(pending, manifest.version());
+        progress.report(pending.size() + " request(s) marked done");
+        spec.commandLine().getOut().println(manifest.version());
+        return 0;
+    }
+}

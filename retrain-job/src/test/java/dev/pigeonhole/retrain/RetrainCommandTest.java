@@ -1,0 +1,289 @@
+package dev.pigeonhole.retrain;
+
+import dev.pigeonhole.feedback.FeedbackReader;
+import dev.pigeonhole.feedback.FeedbackRecorder;
+import dev.pigeonhole.feedback.FeedbackSubmission;
+import dev.pigeonhole.feedback.RetrainRequest;
+import dev.pigeonhole.feedback.RetrainRequests;
+import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.LocalArtifactStore;
+import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.StoreException;
+import dev.pigeonhole.store.StoredObject;
+import dev.pigeonhole.store.VersionReader;
+import io.micronaut.serde.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RetrainCommandTest {
+
+    private static final Path REFERENCE = Path.of("..", "data", "20news", "train.jsonl.gz");
+    private static final List<String> LABELS =
+            List.of("Automobile", "Commerce", "Informatique", "Politique", "Religion", "Science", "Sport");
+
+    @TempDir
+    static Path shared;
+
+    static Path sample;
+
+    /** Messages of the training split that are not in the sample, as (text, category): the users' corrections. */
+    static List<String[]> corrections = new ArrayList<>();
+
+    @TempDir
+    Path root;
+
+    /** Every 40th message of 20 Newsgroups (283, all 7 categories) as reference data; every 40th from the 20th as feedback. */
+    @BeforeAll
+    static void writeSample() throws IOException {
+        List<String> lines = new ArrayList<>();
+        ObjectMapper json = ObjectMapper.getDefault();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(REFERENCE)), StandardCharsets.UTF_8))) {
+            String line;
+            for (int i = 0; (line = in.readLine()) != null; i++) {
+                if (i % 40 == 0) {
+                    lines.add(line);
+                } else if (i % 40 == 20) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fields = json.readValue(line, Map.class);
+                    corrections.add(new String[] {(String) fields.get("text"), (String) fields.get("category")});
+                }
+            }
+        }
+        sample = shared.resolve("sample.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(sample))) {
+            out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run retrain(ArtifactStore store, String... extra) {
+        List<String> args = new ArrayList<>(List.of("retrain", "--data", sample.toString(), "--store", "file:" + root,
+                "--max-iterations", "50"));
+        args.addAll(List.of(extra));
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RetrainCommand.class ? type.cast(new RetrainCommand(location -> store))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RetrainJob.run(factory, new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run retrain(String... extra) {
+        return retrain(new LocalArtifactStore(root), extra);
+    }
+
+    /** Records {@code count} corrections from {@code from} on, through the recorder the feedback function uses. */
+    private void correct(int from, int count, int retrainEvery) {
+        FeedbackRecorder recorder = new FeedbackRecorder(new LocalArtifactStore(root), retrainEvery, Clock.systemUTC());
+        for (int i = from; i < from + count; i++) {
+            String[] correction = corrections.get(i);
+            recorder.record(new FeedbackSubmission(correction[0], "Commerce", correction[1], "p-" + i, null));
+        }
+    }
+
+    private String channel(String name) {
+        LocalArtifactStore store = new LocalArtifactStore(root);
+        return new Channels(store, new VersionReader(store)).read(name).map(p -> p.version()).orElse(null);
+    }
+
+    private Manifest manifest(String version) {
+        return new VersionReader(new LocalArtifactStore(root)).manifest(version);
+    }
+
+    private List<RetrainRequest> pending() {
+        return new RetrainRequests(new LocalArtifactStore(root)).pending();
+    }
+
+    private String report(String version) {
+        return new String(new LocalArtifactStore(root).get("models/" + version + "/report.md").orElseThrow().data(),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutPendingRequestsNothingIsPublished() {
+        correct(0, 4, 100);
+
+        Run run = retrain();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("no pending retrain request"), run.err());
+        assertEquals(List.of(), new VersionReader(new LocalArtifactStore(root)).versions());
+    }
+
+    @Test
+    void pendingRequestsPublishAVersionOnBothChannelsWhenProductionIsEmpty() {
+        correct(0, 40, 20);
+        assertEquals(2, pending().size());
+
+        Run run = retrain();
+
+        assertEquals(0, run.exitCode(), run.err());
+        String version = run.out().strip();
+        assertEquals(version, channel("staging"));
+        assertEquals(version, channel("production"));
+        assertEquals(List.of(), pending());
+        Manifest manifest = manifest(version);
+        assertNull(manifest.parent());
+        assertEquals(LABELS, manifest.labels());
+        assertEquals(2, manifest.trainingData().size());
+        assertEquals(283, manifest.trainingData().get(0).records());
+        assertEquals(40, manifest.trainingData().get(1).records());
+        assertEquals(new FeedbackReader(new LocalArtifactStore(root)).dataset().sha256(),
+                manifest.trainingData().get(1).sha256());
+        assertEquals(1.0, manifest.metrics().get("promoted"));
+        assertEquals(manifest.metrics().get("accuracy"), manifest.metrics().get("candidate_accuracy"));
+        assertEquals(null, manifest.metrics().get("current_accuracy"));
+        assertTrue(report(version).contains("| decision | promoted: no model in production; candidate accuracy "),
+                report(version));
+    }
+
+    @Test
+    void candidateNotWorseThanProductionReplacesItAndRecordsItAsParent() {
+        correct(0, 40, 20);
+        String first = retrain().out().strip();
+        correct(40, 20, 20);
+
+        Run run = retrain("--tolerance", "0.05");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String second = run.out().strip();
+        Manifest manifest = manifest(second);
+        assertEquals(first, manifest.parent());
+        assertEquals(second, channel("production"));
+        assertEquals(second, channel("staging"));
+        assertEquals(1.0, manifest.metrics().get("promoted"));
+        assertEquals(0.05, manifest.metrics().get("tolerance"));
+        assertTrue(manifest.metrics().get("candidate_accuracy") >= manifest.metrics().get("current_accuracy") - 0.05,
+                manifest.metrics().toString());
+        assertEquals(60, manifest.trainingData().get(1).records());
+        assertEquals(List.of(), pending());
+        assertTrue(report(second).contains("| current model | " + first + ": accuracy "), report(second));
+    }
+
+    @Test
+    void candidateWorseThanProductionMovesOnlyStaging() {
+        correct(0, 40, 20);
+        String first = retrain().out().strip();
+        // The same corrections again, each under a wrong label: a flood of bad feedback.
+        FeedbackRecorder recorder = new FeedbackRecorder(new LocalArtifactStore(root), 100, Clock.systemUTC());
+        for (int i = 0; i < 60; i++) {
+            String[] correction = corrections.get(i);
+            String wrong = LABELS.get((LABELS.indexOf(correction[1]) + 1) % LABELS.size());
+            recorder.record(new FeedbackSubmission(correction[0], correction[1], wrong, "flood-" + i, null));
+        }
+        assertEquals(1, pending().size());
+
+        Run run = retrain("--tolerance", "0.001");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String second = run.out().strip();
+        Manifest manifest = manifest(second);
+        assertEquals(first, channel("production"));
+        assertEquals(second, channel("staging"));
+        assertEquals(first, manifest.parent());
+        assertEquals(0.0, manifest.metrics().get("promoted"));
+        assertTrue(manifest.metrics().get("candidate_accuracy") < manifest.metrics().get("current_accuracy") - 0.001,
+                manifest.metrics().toString());
+        assertEquals(List.of(), pending());
+        assertTrue(report(second).contains("| decision | not promoted, production keeps " + first), report(second));
+    }
+
+    @Test
+    void crashBeforeMarkingDoneLeavesRequestsPendingAndTheVersionComplete() {
+        correct(0, 40, 20);
+        ArtifactStore crashing = new FailingOnDoneMarkers(new LocalArtifactStore(root));
+
+        Run crashed = retrain(crashing);
+
+        assertEquals(1, crashed.exitCode());
+        assertTrue(crashed.err().contains("error: simulated crash writing retrain-requests/done/0000000020.json"),
+                crashed.err());
+        assertEquals(List.of("0000000020", "0000000040"), pending().stream().map(RetrainRequest::id).toList());
+        List<String> versions = new VersionReader(new LocalArtifactStore(root)).versions();
+        assertEquals(1, versions.size());
+        new VersionReader(new LocalArtifactStore(root)).load(versions.get(0));
+        assertEquals(versions.get(0), channel("staging"));
+
+        Run rerun = retrain();
+
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        assertEquals(List.of(), pending());
+        assertEquals(versions.get(0), manifest(rerun.out().strip()).parent());
+    }
+
+    /** A store whose writes of done markers fail, as if the job died right after publishing. */
+    private record FailingOnDoneMarkers(ArtifactStore delegate) implements ArtifactStore {
+
+        @Override
+        public Optional<StoredObject> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] data) {
+            failOnDoneMarker(key);
+            delegate.put(key, data);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] data) {
+            failOnDoneMarker(key);
+            return delegate.putIfAbsent(key, data);
+        }
+
+        @Override
+        public boolean replaceIf(String key, byte[] data, String expectedEtag) {
+            failOnDoneMarker(key);
+            return delegate.replaceIf(key, data, expectedEtag);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        private static void failOnDoneMarker(String key) {
+            if (key.startsWith("retrain-requests/done/")) {
+                throw new StoreException("simulated crash writing " + key);
+            }
+        }
+    }
+}

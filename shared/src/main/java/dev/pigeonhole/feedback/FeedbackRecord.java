@@ -1,0 +1,28 @@
+package dev.pigeonhole.feedback;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.Objects;
+
+/** One stored feedback: an immutable object under feedback/records/, received_at in ISO-8601. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record FeedbackRecord(String feedbackId, String receivedAt, String text, String predictedLabel,
+                             String trueLabel, @Nullable String modelVersion, @Nullable String predictionId) {
+
+    public FeedbackRecord {
+        Objects.requireNonNull(feedbackId, "feedback_id");
+        Objects.requireNonNull(receivedAt, "received_at");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(predictedLabel, "predicted_label");
+        Objects.requireNonNull(trueLabel, "true_label");
+    }
+
+    /** True when the model's prediction was wrong: the case that becomes a "Bad prediction" trace. */
+    public boolean badPrediction() {
+        return !predictedLabel.equals(trueLabel);
+    }
+}

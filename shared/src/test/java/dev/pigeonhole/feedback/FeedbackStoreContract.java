@@ -1,0 +1,200 @@
+package dev.pigeonhole.feedback;
+
+import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.data.LabeledText;
+import dev.pigeonhole.store.ArtifactStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The feedback store's guarantees, proven on whatever {@link ArtifactStore} {@link #store()} returns. */
+abstract class FeedbackStoreContract {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:15:30.123Z"), ZoneOffset.UTC);
+
+    /** A new, empty store for one test. */
+    abstract ArtifactStore store();
+
+    static FeedbackSubmission submission(String text, String predicted, String truth, String predictionId) {
+        return new FeedbackSubmission(text, predicted, truth, predictionId, "v20260301-000000-000");
+    }
+
+    @Test
+    void recordIsOneImmutableObjectHoldingEveryField() {
+        ArtifactStore store = store();
+        FeedbackRecorder.Recorded recorded = new FeedbackRecorder(store, 100, CLOCK)
+                .record(submission("The goalie saved it", "Science", "Sport", "p-1"));
+
+        FeedbackRecord record = recorded.record();
+        assertFalse(recorded.duplicate());
+        assertFalse(recorded.retrainRequested());
+        assertTrue(record.feedbackId().startsWith("20260301T101530123Z-"), record.feedbackId());
+        assertEquals(new FeedbackRecord(record.feedbackId(), "2026-03-01T10:15:30.123Z", "The goalie saved it",
+                "Science", "Sport", "v20260301-000000-000", "p-1"), record);
+        assertTrue(record.badPrediction());
+        assertEquals(List.of("feedback/records/" + record.feedbackId() + ".json"), store.list("feedback/records/"));
+        assertEquals(List.of(record), new FeedbackReader(store).records());
+        String json = new String(store.get("feedback/records/" + record.feedbackId() + ".json").orElseThrow().data(),
+                StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"received_at\":\"2026-03-01T10:15:30.123Z\""), json);
+        assertTrue(json.contains("\"true_label\":\"Sport\""), json);
+    }
+
+    @Test
+    void repeatedPredictionIdGivesTheSameFeedbackIdAndNoSecondRecord() {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 2, CLOCK);
+        FeedbackRecorder.Recorded first = recorder.record(submission("a text", "Science", "Sport", "p-7"));
+        FeedbackRecorder.Recorded again = recorder.record(submission("a text", "Science", "Sport", "p-7"));
+
+        assertTrue(again.duplicate());
+        assertFalse(again.retrainRequested());
+        assertEquals(first.record(), again.record());
+        assertEquals(1, store.list("feedback/records/").size());
+        assertEquals(List.of(), new RetrainRequests(store).all(), "the repeat must not be counted");
+    }
+
+    @Test
+    void feedbackWithoutPredictionIdIsNeverTakenForADuplicate() {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, CLOCK);
+        recorder.record(submission("same", "Science", "Sport", null));
+        FeedbackRecorder.Recorded second = recorder.record(submission("same", "Science", "Sport", " "));
+
+        assertFalse(second.duplicate());
+        assertEquals(2, store.list("feedback/records/").size());
+    }
+
+    @Test
+    void everyKthFeedbackCreatesOneRetrainRequest() {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 3, CLOCK);
+        List<Integer> requesting = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            if (recorder.record(submission("text " + i, "Science", "Sport", "p-" + i)).retrainRequested()) {
+                requesting.add(i);
+            }
+        }
+
+        assertEquals(List.of(3, 6), requesting);
+        assertEquals(List.of(new RetrainRequest("0000000003", 3, "2026-03-01T10:15:30.123Z"),
+                new RetrainRequest("0000000006", 6, "2026-03-01T10:15:30.123Z")), new RetrainRequests(store).all());
+    }
+
+    @Test
+    void claimLeftByACrashBeforeTheRecordIsCompletedByTheRetry() {
+        ArtifactStore store = store();
+        FeedbackRecord orphan = new FeedbackRecord("20260301T101530123Z-crashed", "2026-03-01T10:15:30.123Z",
+                "half written", "Science", "Sport", null, "p-9");
+        store.putIfAbsent(FeedbackKeys.byPrediction("p-9"), FeedbackJson.write(orphan));
+
+        FeedbackRecorder.Recorded retry = new FeedbackRecorder(store, 1, CLOCK)
+                .record(submission("half written", "Science", "Sport", "p-9"));
+
+        assertTrue(retry.duplicate());
+        assertTrue(retry.retrainRequested(), "the completed record is counted, and k = 1");
+        assertEquals(orphan, retry.record());
+        assertEquals(List.of(orphan), new FeedbackReader(store).records());
+    }
+
+    @Test
+    void pendingRequestsAreThoseWithoutADoneMarker() {
+        ArtifactStore store = store();
+        RetrainRequests requests = new RetrainRequests(store, CLOCK);
+        assertTrue(requests.create(100));
+        assertTrue(requests.create(200));
+        assertFalse(requests.create(200), "a request is created once per count");
+
+        requests.markDone(requests.pending().subList(0, 1), "v1");
+
+        assertEquals(List.of("0000000200"), requests.pending().stream().map(RetrainRequest::id).toList());
+        assertEquals(List.of("retrain-requests/0000000100.json", "retrain-requests/0000000200.json",
+                "retrain-requests/done/0000000100.json"), store.list("retrain-requests/"));
+    }
+
+    @Test
+    void datasetDropsRepeatedTextAndLabelAndHashesTheRecordIds() {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, CLOCK);
+        String a = recorder.record(submission("goal!", "Science", "Sport", null)).record().feedbackId();
+        String b = recorder.record(submission("goal!", "Science", "Sport", null)).record().feedbackId();
+        String c = recorder.record(submission("goal!", "Sport", "Science", null)).record().feedbackId();
+
+        Dataset dataset = new FeedbackReader(store).dataset();
+
+        assertEquals(Set.of(new LabeledText("goal!", "Sport"), new LabeledText("goal!", "Science")),
+                Set.copyOf(dataset.examples()));
+        assertEquals(2, dataset.size());
+        List<String> ids = new ArrayList<>(List.of(a, b, c));
+        ids.sort(null);
+        assertEquals(FeedbackKeys.sha256(String.join("\n", ids) + "\n"), dataset.sha256());
+        assertTrue(dataset.source().endsWith("/feedback/records/"), dataset.source());
+    }
+
+    @Test
+    void twoThousandFeedbacksFromSixteenThreadsGiveTwoThousandRecordsAndTwentyRequests() throws Exception {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, Clock.systemUTC());
+        int threads = 16;
+        int perThread = 125;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<FeedbackRecorder.Recorded>>> results = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<FeedbackRecorder.Recorded> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        // Half carry a prediction id, so the claim step is under contention too.
+                        String predictionId = i % 2 == 0 ? "t" + thread + "-" + i : null;
+                        mine.add(recorder.record(submission("text " + thread + " " + i, "Science", "Sport", predictionId)));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            int requested = 0;
+            for (Future<List<FeedbackRecorder.Recorded>> result : results) {
+                for (FeedbackRecorder.Recorded recorded : result.get()) {
+                    ids.add(recorded.record().feedbackId());
+                    requested += recorded.retrainRequested() ? 1 : 0;
+                    assertFalse(recorded.duplicate());
+                }
+            }
+
+            assertEquals(2_000, ids.size());
+            assertEquals(2_000, store.list("feedback/records/").size());
+            assertEquals(16 * 63, store.list("feedback/by-prediction/").size());
+            assertEquals(20, store.list("retrain-requests/").size());
+            assertEquals(20, requested);
+            List<Long> counts = new RetrainRequests(store).all().stream().map(RetrainRequest::feedbackCount).toList();
+            List<Long> expected = new ArrayList<>();
+            for (long n = 100; n <= 2_000; n += 100) {
+                expected.add(n);
+            }
+            assertEquals(expected, counts);
+            assertEquals("{\"count\":2000}", new String(store.get("feedback/counter.json").orElseThrow().data(),
+                    StandardCharsets.UTF_8));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
