@@ -16,7 +16,8 @@ class ConfigurationDefaultsTest {
 
     @Test
     void serverPortStoreAndChannelFollowTheEnvironmentContract() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+        // Without the deduced "test" environment, whose application-test.yml picks a random port.
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
             assertEquals(Integer.parseInt(environment("PREDICT_PORT", "8080")),
                     context.getRequiredProperty("micronaut.server.port", Integer.class));
             ServingConfiguration serving = context.getBean(ServingConfiguration.class);
