@@ -1,5 +1,7 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.serving.ServedModelPreload;
+import dev.pigeonhole.store.StoreLocation;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -13,6 +15,8 @@ public final class PredictApplication {
     }
 
     public static void main(String[] args) {
+        ServedModelPreload.start(StoreLocation.fromEnvironment(),
+                System.getenv().getOrDefault("PIGEONHOLE_CHANNEL", "production"));
         Micronaut.run(PredictApplication.class, args);
     }
 }

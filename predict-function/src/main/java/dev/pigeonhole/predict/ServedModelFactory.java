@@ -1,6 +1,7 @@
 package dev.pigeonhole.predict;
 
 import dev.pigeonhole.serving.ServedModel;
+import dev.pigeonhole.serving.ServedModelPreload;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 
@@ -10,6 +11,6 @@ final class ServedModelFactory {
 
     @Context
     ServedModel servedModel(ServingConfiguration configuration) {
-        return ServedModel.load(configuration.storeSpec(), configuration.channel());
+        return ServedModelPreload.take(configuration.storeSpec(), configuration.channel());
     }
 }

@@ -1,0 +1,44 @@
+package dev.pigeonhole.serving;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts loading the served model on a background thread as soon as a function process starts,
+ * so that reading, verifying and decoding the model overlaps the framework's own start-up on the
+ * other core. The bean that serves the model then takes the result, or loads it itself when the
+ * configuration it was given names another store or channel.
+ */
+public final class ServedModelPreload {
+
+    private static volatile Pending pending;
+
+    private ServedModelPreload() {
+    }
+
+    /** Begins loading {@code channel} from {@code storeSpec}; returns at once. */
+    public static void start(String storeSpec, String channel) {
+        CompletableFuture<ServedModel> future = new CompletableFuture<>();
+        Thread loader = new Thread(() -> future.complete(ServedModel.load(storeSpec, channel)), "served-model-preload");
+        loader.setDaemon(true);
+        loader.start();
+        pending = new Pending(storeSpec, channel, future);
+    }
+
+    /** The preloaded model when it was started for the same store and channel, else a fresh load. */
+    public static ServedModel take(String storeSpec, String channel) {
+        Pending started = pending;
+        pending = null;
+        if (started != null && started.storeSpec.equals(storeSpec) && started.channel.equals(channel)) {
+            return started.model.join();
+        }
+        return ServedModel.load(storeSpec, channel);
+    }
+
+    private record Pending(String storeSpec, String channel, CompletableFuture<ServedModel> model) {
+        Pending {
+            Objects.requireNonNull(storeSpec);
+            Objects.requireNonNull(channel);
+        }
+    }
+}

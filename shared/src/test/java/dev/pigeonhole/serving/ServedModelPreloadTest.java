@@ -1,0 +1,41 @@
+package dev.pigeonhole.serving;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServedModelPreloadTest {
+
+    private static String fixtureStore() throws URISyntaxException {
+        return "file:" + Path.of(ServedModelPreloadTest.class.getResource("/fixtures/store-format-1").toURI());
+    }
+
+    @Test
+    void takeReturnsThePreloadedModelForTheSameStoreAndChannel() throws URISyntaxException {
+        ServedModelPreload.start(fixtureStore(), "production");
+        ServedModel served = ServedModelPreload.take(fixtureStore(), "production");
+        assertTrue(served.loaded());
+        assertEquals("v20261122-014850-002", served.version().orElseThrow());
+    }
+
+    @Test
+    void takeLoadsAfreshWhenTheConfigurationNamesAnotherStore(@TempDir Path empty) throws URISyntaxException {
+        ServedModelPreload.start(fixtureStore(), "production");
+        ServedModel served = ServedModelPreload.take("file:" + empty, "production");
+        assertFalse(served.loaded());
+    }
+
+    @Test
+    void aPreloadIsTakenOnlyOnce(@TempDir Path empty) throws URISyntaxException {
+        ServedModelPreload.start("file:" + empty, "production");
+        assertFalse(ServedModelPreload.take("file:" + empty, "production").loaded());
+        // the second take cannot reuse the first result: it loads what the store holds now
+        assertTrue(ServedModelPreload.take(fixtureStore(), "production").loaded());
+    }
+}
