@@ -8,11 +8,11 @@ import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TrainingParameters;
 import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.ChannelPointer;
 import dev.pigeonhole.store.Channels;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.Manifest;
-import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import dev.pigeonhole.training.CandidateTraining;
@@ -53,9 +53,8 @@ final class RetrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model = new ModelOptions();
 
-    @Option(names = "--store", description = "Artifact store: file:<dir>, s3://bucket/prefix or azblob://container/prefix "
-            + "(default: $PIGEONHOLE_STORE or file:.pigeonhole/store).")
-    String store;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--tolerance", defaultValue = "0.01",
             description = "Accuracy the candidate may lose against production and still replace it (default: ${DEFAULT-VALUE}).")
@@ -87,7 +86,7 @@ final class RetrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        ArtifactStore artifacts = stores.apply(store != null ? store : StoreLocation.fromEnvironment());
+        ArtifactStore artifacts = stores.apply(store.location());
         RetrainRequests requests = new RetrainRequests(artifacts);
         List<RetrainRequest> pending = requests.pending();
         if (pending.isEmpty()) {

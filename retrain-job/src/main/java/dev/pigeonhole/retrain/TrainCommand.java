@@ -40,9 +40,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Channel to move to the new version (default: ${DEFAULT-VALUE}).")
     String channel;
 
-    @Option(names = "--store", description = "Artifact store: file:<dir>, s3://bucket/prefix or azblob://container/prefix "
-            + "(default: $PIGEONHOLE_STORE or file:.pigeonhole/store).")
-    String store;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--holdout", defaultValue = "0.2",
             description = "Share of the data held out to evaluate and calibrate (default: ${DEFAULT-VALUE}).")
@@ -59,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         TrainingParameters parameters = model.parameters();
-        ArtifactStore artifacts = StoreLocation.open(store != null ? store : StoreLocation.fromEnvironment());
+        ArtifactStore artifacts = StoreLocation.open(store.location());
         VersionReader reader = new VersionReader(artifacts);
         Channels channels = new Channels(artifacts, reader);
         String parent = channels.read(channel).map(ChannelPointer::version).orElse(null);
