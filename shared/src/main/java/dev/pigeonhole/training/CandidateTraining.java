@@ -57,7 +57,7 @@ public final class CandidateTraining {
         progress.report(String.format(Locale.ROOT, "evaluation set of %,d (%,d reference, %,d feedback): %s",
                 evaluation.size(), data.referenceEvaluation(), data.feedbackEvaluation(), comparison.decision()));
         TrainingResult result = new TrainingResult(trained.withTemperature(calibrated.temperature()), candidate,
-                calibrated.temperature(), training.size(), evaluation.size(), elapsed);
+                calibrated.calibration(), training.size(), evaluation.size(), elapsed);
         return new Outcome(result, comparison);
     }
 

@@ -14,8 +14,12 @@ public final class HeldOutEvaluation {
     private HeldOutEvaluation() {
     }
 
-    /** Metrics and the temperature fitted on the same examples. */
-    public record Calibrated(ClassificationMetrics metrics, double temperature) {
+    /** Metrics, and the calibration fitted on the same examples. */
+    public record Calibrated(ClassificationMetrics metrics, Calibration calibration) {
+
+        public double temperature() {
+            return calibration.temperature();
+        }
     }
 
     /**
@@ -48,6 +52,12 @@ public final class HeldOutEvaluation {
             }
         }
         ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, predicted);
-        return new Calibrated(metrics, calibrate ? TemperatureCalibrator.fit(scores, truth) : 1.0);
+        if (!calibrate) {
+            return new Calibrated(metrics, Calibration.none());
+        }
+        double temperature = TemperatureCalibrator.fit(scores, truth);
+        return new Calibrated(metrics, new Calibration(temperature,
+                TemperatureCalibrator.negativeLogLikelihood(scores, truth, 1.0),
+                TemperatureCalibrator.negativeLogLikelihood(scores, truth, temperature)));
     }
 }

@@ -59,9 +59,10 @@ public final class HoldoutTraining {
         double temperature = evaluation.temperature();
         int heldOut = test.size();
         progress.report(String.format(Locale.ROOT,
-                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; calibrated temperature %.3f",
-                heldOut, metrics.accuracy(), metrics.macroF1(), temperature));
-        return new TrainingResult(full.withTemperature(temperature), metrics, temperature,
+                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f)",
+                heldOut, metrics.accuracy(), metrics.macroF1(), temperature,
+                evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss()));
+        return new TrainingResult(full.withTemperature(temperature), metrics, evaluation.calibration(),
                 data.size(), heldOut, elapsed);
     }
 

@@ -9,6 +9,10 @@ import java.time.Duration;
  * A model trained on all the data, with the metrics its twin (same parameters, trained without
  * the held-out share) reached on that held-out share, and the temperature fitted there.
  */
-public record TrainingResult(TextModel model, ClassificationMetrics holdoutMetrics, double temperature,
+public record TrainingResult(TextModel model, ClassificationMetrics holdoutMetrics, Calibration calibration,
                              int trainedOn, int heldOut, Duration trainingTime) {
+
+    public double temperature() {
+        return calibration.temperature();
+    }
 }

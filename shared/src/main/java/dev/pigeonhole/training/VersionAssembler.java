@@ -79,6 +79,8 @@ public final class VersionAssembler {
 
         Map<String, Double> summary = new LinkedHashMap<>(metrics.summary());
         summary.put("temperature", result.temperature());
+        summary.put("log_loss_uncalibrated", result.calibration().logLossUncalibrated());
+        summary.put("log_loss", result.calibration().logLoss());
         summary.put("held_out_examples", (double) result.heldOut());
         summary.put("training_examples", (double) result.trainedOn());
         summary.put("features", (double) result.model().features().dimension());
@@ -108,8 +110,7 @@ public final class VersionAssembler {
         context.put("evaluation", String.format(Locale.ROOT,
                 "fixed set of %d examples: %d held out of the reference data, %d held out of the feedback",
                 result.heldOut(), data.referenceEvaluation(), data.feedbackEvaluation()));
-        context.put("calibration", String.format(Locale.ROOT, "temperature %.4f fitted on the evaluation set",
-                result.temperature()));
+        context.put("calibration", calibrationNote(result.calibration(), "evaluation set"));
         context.put("served model", String.format(Locale.ROOT,
                 "the evaluated candidate, trained on %d examples (%d from feedback)%s", result.trainedOn(),
                 data.feedbackTraining(), data.feedbackOutsideLabels() == 0 ? ""
@@ -127,10 +128,14 @@ public final class VersionAssembler {
         context.put("evaluation", String.format(Locale.ROOT,
                 "stratified held-out share: %d examples, model twin trained on the other %d",
                 result.heldOut(), result.trainedOn() - result.heldOut()));
-        context.put("calibration", String.format(Locale.ROOT, "temperature %.4f fitted on the held-out share",
-                result.temperature()));
+        context.put("calibration", calibrationNote(result.calibration(), "held-out share"));
         context.put("served model", "trained on all " + result.trainedOn() + " examples");
         return context;
+    }
+
+    private static String calibrationNote(Calibration calibration, String where) {
+        return String.format(Locale.ROOT, "temperature %.4f fitted on the %s; log loss %.4f before, %.4f after",
+                calibration.temperature(), where, calibration.logLossUncalibrated(), calibration.logLoss());
     }
 
     private static DataSource describe(Dataset dataset) {
