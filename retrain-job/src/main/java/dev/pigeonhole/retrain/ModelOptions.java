@@ -8,7 +8,7 @@ final class ModelOptions {
 
     private static final TrainingParameters DEFAULTS = TrainingParameters.defaults();
 
-    @Option(names = "--lambda", description = "L2 penalty of the logistic regression (default: 1e-4).")
+    @Option(names = "--lambda", description = "L2 penalty of the logistic regression (default: 1e-3).")
     Double lambda;
 
     @Option(names = "--min-df", description = "Minimum document frequency of a term (default: 2).")

@@ -12,7 +12,7 @@ public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFreq
 
     /** Chosen by cross-validation on the 20 Newsgroups training split; see BENCHMARKS.md. */
     public static TrainingParameters defaults() {
-        return new TrainingParameters(1, 2, 2, 1e-4, 1e-5, 200);
+        return new TrainingParameters(1, 2, 2, 1e-3, 1e-5, 200);
     }
 
     public TrainingParameters {
