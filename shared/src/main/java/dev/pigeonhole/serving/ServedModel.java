@@ -8,7 +8,10 @@ import dev.pigeonhole.store.Manifest;
 import dev.pigeonhole.store.ModelResolver;
 import dev.pigeonhole.store.StoreException;
 import dev.pigeonhole.store.StoreLocation;
+import dev.pigeonhole.training.VersionAssembler;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,24 +22,49 @@ public final class ServedModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
 
+    /**
+     * The evaluation report files a served version keeps in memory (all small), so they can be shown
+     * with the model; the model files themselves are only kept decoded.
+     */
+    public static final List<String> REPORT_FILES = List.of(
+            VersionAssembler.METRICS_FILE, VersionAssembler.CONFUSION_MATRIX_FILE, VersionAssembler.REPORT_FILE);
+
     private final TextModel model;
     private final Manifest manifest;
+    private final Map<String, byte[]> reports;
     private final String unavailableReason;
 
-    private ServedModel(TextModel model, Manifest manifest, String unavailableReason) {
+    private ServedModel(TextModel model, Manifest manifest, Map<String, byte[]> reports, String unavailableReason) {
         this.model = model;
         this.manifest = manifest;
+        this.reports = Map.copyOf(reports);
         this.unavailableReason = unavailableReason;
     }
 
-    /** A served model over an already decoded {@code model} and its {@code manifest}. */
+    /** A served model over an already decoded {@code model} and its {@code manifest}, without report files. */
     public static ServedModel of(TextModel model, Manifest manifest) {
-        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"), null);
+        return of(model, manifest, Map.of());
+    }
+
+    /**
+     * A served model over an already decoded {@code model}, its {@code manifest} and the version's
+     * already verified files, of which only the {@link #REPORT_FILES} are kept.
+     */
+    public static ServedModel of(TextModel model, Manifest manifest, Map<String, byte[]> versionFiles) {
+        Map<String, byte[]> reports = new LinkedHashMap<>();
+        for (String name : REPORT_FILES) {
+            byte[] data = versionFiles.get(name);
+            if (data != null) {
+                reports.put(name, data.clone());
+            }
+        }
+        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"),
+                reports, null);
     }
 
     /** No model, for {@code reason} (said to clients, so it must name what to do and no internals). */
     public static ServedModel unavailable(String reason) {
-        return new ServedModel(null, null, Objects.requireNonNull(reason, "reason"));
+        return new ServedModel(null, null, Map.of(), Objects.requireNonNull(reason, "reason"));
     }
 
     /**
@@ -49,7 +77,7 @@ public final class ServedModel {
             LoadedVersion version = new ModelResolver(StoreLocation.open(storeSpec)).resolve(channel);
             TextModel model = new TextModelCodec().decode(version.files());
             LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
-            return of(model, version.manifest());
+            return of(model, version.manifest(), version.files());
         } catch (StoreException | ModelFormatException | IllegalArgumentException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
@@ -81,6 +109,15 @@ public final class ServedModel {
             throw new ModelUnavailableException(unavailableReason);
         }
         return manifest;
+    }
+
+    /**
+     * The bytes of report file {@code name} of the served version: empty when the name is not one of
+     * {@link #REPORT_FILES} or the version has no such file; {@link ModelUnavailableException} when no model is loaded.
+     */
+    public Optional<byte[]> report(String name) {
+        manifest();
+        return Optional.ofNullable(reports.get(name)).map(byte[]::clone);
     }
 
     /** The served version's name, empty when none is loaded. */

@@ -1,5 +1,7 @@
 package dev.pigeonhole.serving;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +19,7 @@ import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +48,41 @@ class ServedModelTest {
     }
 
     @Test
+    void keepsTheVerifiedReportFilesOfTheServedVersionAndNothingElse() {
+        Map<String, byte[]> reports = Map.of(
+                "metrics.json", "{\"accuracy\":1.0}".getBytes(UTF_8),
+                "confusion-matrix.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(UTF_8),
+                "report.md", "# Report".getBytes(UTF_8));
+        publish(new LocalArtifactStore(dir), "production", reports);
+
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        reports.forEach((name, data) -> assertArrayEquals(data, served.report(name).orElseThrow(), name));
+        assertEquals(Optional.empty(), served.report(TextModelCodec.WEIGHTS_FILE));
+        assertEquals(Optional.empty(), served.report("manifest.json"));
+        assertEquals(Optional.empty(), served.report("../metrics.json"));
+    }
+
+    @Test
+    void aVersionWithoutReportFilesServesNone() {
+        publish(new LocalArtifactStore(dir), "production");
+
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        ServedModel.REPORT_FILES.forEach(name -> assertEquals(Optional.empty(), served.report(name), name));
+    }
+
+    @Test
+    void reportFilesCannotBeChangedThroughWhatWasReturned() {
+        publish(new LocalArtifactStore(dir), "production", Map.of("report.md", "# Report".getBytes(UTF_8)));
+        ServedModel served = ServedModel.load("file:" + dir, "production");
+
+        served.report("report.md").orElseThrow()[0] = 'X';
+
+        assertArrayEquals("# Report".getBytes(UTF_8), served.report("report.md").orElseThrow());
+    }
+
+    @Test
     void anEmptyStoreLeavesNoModelAndTellsToTrain() {
         ServedModel served = ServedModel.load("file:" + dir, "production");
 
@@ -56,6 +94,7 @@ class ServedModelTest {
         ModelUnavailableException thrown = assertThrows(ModelUnavailableException.class, served::model);
         assertEquals(reason, thrown.getMessage());
         assertThrows(ModelUnavailableException.class, served::manifest);
+        assertThrows(ModelUnavailableException.class, () -> served.report("metrics.json"));
     }
 
     @Test
@@ -91,13 +130,19 @@ class ServedModelTest {
     }
 
     private static String publish(ArtifactStore store, String channel) {
+        return publish(store, channel, Map.of());
+    }
+
+    private static String publish(ArtifactStore store, String channel, Map<String, byte[]> extraFiles) {
         TextModel model = new TextModelTrainer(new TrainingParameters(1, 1, 1, 0.1, 1e-6, 300)).train(
                 List.of("the team won the game", "the coach praised the players",
                         "the compiler found a syntax error", "install the driver on the computer"),
                 new int[] {0, 0, 1, 1}, LABELS);
         ManifestDraft draft = new ManifestDraft(null, "logistic-regression", Map.of(), Map.of(), LABELS, List.of(),
                 Map.of());
-        String version = new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
+        Map<String, byte[]> files = new HashMap<>(new TextModelCodec().encode(model));
+        files.putAll(extraFiles);
+        String version = new VersionPublisher(store).publish(draft, files).version();
         new Channels(store, new VersionReader(store)).move(channel, version, "test");
         return version;
     }
