@@ -11,6 +11,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
@@ -32,11 +33,13 @@ public final class UploadController {
      * Extracts the document's text and classifies it.
      *
      * @param file the document, as the multipart field {@code file}
+     * @param includeText {@code include_text=true} adds the extracted text to the answer (for sending feedback)
      * @return the prediction, the file name and how many characters were extracted
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Classify an uploaded document")
-    public UploadPredictionResponse upload(@Part("file") @Nullable CompletedFileUpload file) {
+    public UploadPredictionResponse upload(@Part("file") @Nullable CompletedFileUpload file,
+                                           @QueryValue(value = "include_text", defaultValue = "false") boolean includeText) {
         if (file == null) {
             throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
                     "missing multipart field \"file\": send the document as multipart/form-data in a field named file");
@@ -44,7 +47,8 @@ public final class UploadController {
         ExtractedText extracted = extractor.extract(file.getFilename(), bytesOf(file));
         Predictor.requireClassifiable("the document's text", extracted.text());
         PredictionResponse prediction = predictor.predict(extracted.text());
-        return UploadPredictionResponse.of(prediction, file.getFilename(), extracted.text().length());
+        return UploadPredictionResponse.of(prediction, file.getFilename(), extracted.text().length(),
+                includeText ? extracted.text() : null);
     }
 
     private static byte[] bytesOf(CompletedFileUpload file) {

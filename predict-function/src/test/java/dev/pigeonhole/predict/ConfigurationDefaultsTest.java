@@ -3,6 +3,7 @@ package dev.pigeonhole.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.predict.web.WebPageConfiguration;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,6 +45,15 @@ class ConfigurationDefaultsTest {
             assertEquals(uploadBytes, fileBytes);
             assertTrue(requestBytes > uploadBytes && requestBytes <= uploadBytes + 64 * 1024, "max-request-size " + requestBytes);
             assertTrue(context.getBean(PredictLimits.class).maxBodyBytes() < requestBytes);
+        }
+    }
+
+    @Test
+    void thePageSendsFeedbackToFeedbackPortUnlessAUrlIsConfigured() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            WebPageConfiguration web = context.getBean(WebPageConfiguration.class);
+            assertEquals(Integer.parseInt(environment("FEEDBACK_PORT", "8081")), web.feedbackPort());
+            assertEquals(System.getenv("PIGEONHOLE_WEB_FEEDBACK_URL"), web.feedbackUrl());
         }
     }
 

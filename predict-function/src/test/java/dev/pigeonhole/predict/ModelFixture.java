@@ -11,7 +11,10 @@ import dev.pigeonhole.store.LocalArtifactStore;
 import dev.pigeonhole.store.ManifestDraft;
 import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +39,11 @@ final class ModelFixture {
 
     static final int[] Y = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
 
+    /** The evaluation report the fixture version carries: metrics and confusion matrix, no report.md. */
+    static final String METRICS_JSON = "{\"accuracy\":1.0,\"macro_f1\":1.0}";
+    static final String CONFUSION_MATRIX_SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+            + "<title>Confusion matrix</title></svg>";
+
     private ModelFixture() {
     }
 
@@ -49,7 +57,10 @@ final class ModelFixture {
                 List.of(new DataSource("tiny", "ab".repeat(32), TEXTS.size(),
                         Map.of("Science", 4L, "Sport", 4L, "Informatique", 4L))),
                 Map.of("accuracy", 1.0));
-        String version = new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
+        Map<String, byte[]> files = new HashMap<>(new TextModelCodec().encode(model));
+        files.put("metrics.json", METRICS_JSON.getBytes(UTF_8));
+        files.put("confusion-matrix.svg", CONFUSION_MATRIX_SVG.getBytes(UTF_8));
+        String version = new VersionPublisher(store).publish(draft, files).version();
         new Channels(store, new VersionReader(store)).move("production", version, "test");
         return version;
     }

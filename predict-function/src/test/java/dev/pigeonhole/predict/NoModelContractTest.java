@@ -47,6 +47,11 @@ abstract class NoModelContractTest {
         assertNoModel(send(ContractRequest.get("/model")));
     }
 
+    @Test
+    void modelReportIs503WithTheReason() {
+        assertNoModel(send(ContractRequest.get("/model/report/metrics.json")));
+    }
+
     private static void assertNoModel(ContractResponse response) {
         PredictContractTest.assertJson(503, response);
         String message = PredictContractTest.message(response);

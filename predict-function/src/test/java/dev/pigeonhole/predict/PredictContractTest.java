@@ -121,8 +121,89 @@ abstract class PredictContractTest {
         assertEquals(servedVersion(), manifest.get("version"));
         assertEquals(ModelFixture.LABELS, manifest.get("labels"));
         assertEquals("logistic-regression", manifest.get("algorithm"));
-        assertEquals(List.of("model.json", "vocabulary.tsv.gz", "weights.bin"),
+        assertEquals(List.of("confusion-matrix.svg", "metrics.json", "model.json", "vocabulary.tsv.gz", "weights.bin"),
                 list(manifest.get("files")).stream().map(f -> f.get("name")).sorted().toList());
+    }
+
+    @Test
+    void modelReportServesTheConfusionMatrixAsAnSvgThatCannotRunAnything() {
+        ContractResponse response = send(ContractRequest.get("/model/report/confusion-matrix.svg"));
+
+        assertEquals(200, response.status());
+        assertEquals("image/svg+xml", response.header("content-type"));
+        assertEquals("default-src 'none'; style-src 'unsafe-inline'; sandbox", response.header("content-security-policy"));
+        assertEquals("nosniff", response.header("x-content-type-options"));
+        assertEquals(ModelFixture.CONFUSION_MATRIX_SVG, response.text());
+    }
+
+    @Test
+    void modelReportServesTheMetricsOfTheServedVersion() {
+        ContractResponse response = send(ContractRequest.get("/model/report/metrics.json"));
+
+        assertJson(200, response);
+        assertEquals(ModelFixture.METRICS_JSON, response.text());
+    }
+
+    @Test
+    void modelReportOfAFileTheVersionLacksIs404() {
+        assertError(404, "model version " + servedVersion() + " has no report.md: it was published without an evaluation report",
+                send(ContractRequest.get("/model/report/report.md")));
+    }
+
+    @Test
+    void modelReportServesNoOtherFileOfTheVersion() {
+        for (String name : List.of("weights.bin", "model.json", "manifest.json", "..%2Fmanifest.json")) {
+            ContractResponse response = send(ContractRequest.get("/model/report/" + name));
+            assertJson(404, response);
+            assertTrue(message(response).endsWith("the report files are metrics.json, confusion-matrix.svg, report.md"),
+                    name + ": " + response.text());
+        }
+    }
+
+    @Test
+    void theWebPageIsServedAtTheRootWithItsScriptAndStyles() {
+        ContractResponse page = send(ContractRequest.get("/"));
+
+        assertEquals(200, page.status());
+        assertTrue(page.header("content-type").startsWith("text/html"), page.header("content-type"));
+        assertTrue(page.text().contains("<script src=\"app.js\" defer></script>"), page.text());
+        assertTrue(page.text().contains("<link rel=\"stylesheet\" href=\"style.css\">"), page.text());
+        assertTrue(page.header("content-security-policy").startsWith("default-src 'none'; script-src 'self'"),
+                page.header("content-security-policy"));
+        assertEquals(200, send(ContractRequest.get("/app.js")).status());
+        assertEquals(200, send(ContractRequest.get("/style.css")).status());
+    }
+
+    @Test
+    void thePageLoadsNothingFromOtherSites() {
+        for (String file : List.of("/", "/app.js", "/style.css")) {
+            String text = send(ContractRequest.get(file)).text();
+            assertFalse(text.matches("(?s).*(src|href)=\"(https?:)?//.*"), file + " refers to another site");
+            assertFalse(text.contains("@import") || text.contains("url(http"), file);
+        }
+    }
+
+    @Test
+    void pageSettingsNameTheUploadLimit() {
+        ContractResponse response = send(ContractRequest.get("/config.json"));
+
+        assertJson(200, response);
+        assertEquals(MAX_UPLOAD_BYTES, ((Number) response.json().get("upload_max_bytes")).longValue());
+        assertTrue(((String) response.json().get("feedback_url")).endsWith("/feedback"), response.text());
+    }
+
+    @Test
+    void uploadGivesTheExtractedTextBackOnlyWhenAskedTo() {
+        String text = "the team scored a goal in the final";
+        ContractRequest upload = ContractRequest.upload("file", "match.md", "text/markdown", text.getBytes(UTF_8));
+
+        Map<String, Object> plain = send(upload).json();
+        Map<String, Object> withText = send(new ContractRequest(upload.method(), "/upload?include_text=true",
+                upload.contentType(), upload.body())).json();
+
+        assertFalse(plain.containsKey("text"), plain.toString());
+        assertEquals(text, withText.get("text"));
+        assertEquals("Sport", withText.get("category_name"));
     }
 
     @Test
