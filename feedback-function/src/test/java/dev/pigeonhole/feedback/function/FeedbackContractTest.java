@@ -223,6 +223,16 @@ abstract class FeedbackContractTest {
     }
 
     @Test
+    void preflightWithoutRequestedHeadersFromThePredictPageOriginIsAllowed() {
+        String origin = predictPageOrigin();
+        ContractResponse response = send(new ContractRequest("OPTIONS", "/feedback",
+                Map.of("Origin", origin, "Access-Control-Request-Method", "POST"), null));
+
+        assertEquals(200, response.status(), response.text());
+        assertEquals(origin, response.header("access-control-allow-origin"));
+    }
+
+    @Test
     void preflightFromAnotherOriginIsRefused() {
         ContractResponse response = send(ContractRequest.preflight("/feedback", "https://elsewhere.example"));
 
