@@ -12,6 +12,11 @@ import java.util.List;
 public record MonitoringReport(int feedbackCount, @Nullable ClassificationMetrics feedbackMetrics,
                                List<DriftCheck> checks) {
 
+    /** How many checks reached {@code verdict}. */
+    public long count(Verdict verdict) {
+        return checks.stream().filter(check -> check.verdict() == verdict).count();
+    }
+
     /** The worst verdict of all checks. */
     public Verdict overall() {
         return checks.stream().map(DriftCheck::verdict).reduce(Verdict.OK, Verdict::worst);
