@@ -1,9 +1,8 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.predict.api.HealthResponse;
-import dev.pigeonhole.serving.ServedModel;
+import dev.pigeonhole.http.HealthResponse;
+import dev.pigeonhole.http.ServedModelHealth;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,10 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 @Controller("/health")
 public final class HealthController {
 
-    private final ServedModel served;
+    private final ServedModelHealth health;
 
-    public HealthController(ServedModel served) {
-        this.served = served;
+    public HealthController(ServedModelHealth health) {
+        this.health = health;
     }
 
     /**
@@ -26,9 +25,6 @@ public final class HealthController {
     @Get
     @Operation(summary = "Whether a model is loaded, and which version")
     public HttpResponse<HealthResponse> health() {
-        return served.version()
-                .map(version -> HttpResponse.ok(HealthResponse.serving(version)))
-                .orElseGet(() -> HttpResponse.<HealthResponse>status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .body(HealthResponse.unavailable(served.unavailableReason().orElse("no model loaded"))));
+        return health.answer();
     }
 }

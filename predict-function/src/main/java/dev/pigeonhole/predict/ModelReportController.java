@@ -1,6 +1,6 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.predict.errors.RequestRejectedException;
+import dev.pigeonhole.http.RequestRejectedException;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,6 +1,6 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.predict.api.ErrorResponse;
+import dev.pigeonhole.http.ErrorResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -4,7 +4,7 @@ import dev.pigeonhole.predict.api.BatchPredictRequest;
 import dev.pigeonhole.predict.api.BatchPredictionResponse;
 import dev.pigeonhole.predict.api.PredictRequest;
 import dev.pigeonhole.predict.api.PredictionResponse;
-import dev.pigeonhole.predict.errors.RequestRejectedException;
+import dev.pigeonhole.http.RequestRejectedException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

@@ -4,7 +4,7 @@ import dev.pigeonhole.model.Classification;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.predict.api.ConfidenceScore;
 import dev.pigeonhole.predict.api.PredictionResponse;
-import dev.pigeonhole.predict.errors.RequestRejectedException;
+import dev.pigeonhole.http.RequestRejectedException;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;

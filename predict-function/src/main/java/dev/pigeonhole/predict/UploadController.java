@@ -4,7 +4,7 @@ import dev.pigeonhole.documents.ExtractedText;
 import dev.pigeonhole.documents.TextExtractor;
 import dev.pigeonhole.predict.api.PredictionResponse;
 import dev.pigeonhole.predict.api.UploadPredictionResponse;
-import dev.pigeonhole.predict.errors.RequestRejectedException;
+import dev.pigeonhole.http.RequestRejectedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pigeonhole.predict.errors.ApplicationErrorHandler;
+import dev.pigeonhole.http.ApplicationErrorHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

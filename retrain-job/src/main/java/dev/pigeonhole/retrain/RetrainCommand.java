@@ -7,12 +7,15 @@ import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.monitoring.FeedbackMonitor;
+import dev.pigeonhole.monitoring.MonitoringReport;
+import dev.pigeonhole.monitoring.Verdict;
 import dev.pigeonhole.store.ArtifactStore;
-import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.ChannelPointer;
 import dev.pigeonhole.store.Channels;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import dev.pigeonhole.training.CandidateTraining;
@@ -116,8 +119,16 @@ final class RetrainCommand implements Callable<Integer> {
 
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
                 .run(retrainData, currentModel, currentVersion);
+        // Drift is judged for the model that met the feedback: the one in production (else the candidate).
+        TextModel monitored = currentModel != null ? currentModel : outcome.candidate().model();
+        double monitoredF1 = current.map(loaded -> loaded.manifest().metrics().getOrDefault("macro_f1", Double.NaN))
+                .orElse(outcome.candidate().holdoutMetrics().macroF1());
+        MonitoringReport monitoring = new FeedbackMonitor().analyse(reference, new FeedbackReader(artifacts).records(),
+                monitored, monitoredF1);
+        progress.report(String.format(Locale.ROOT, "feedback monitoring: %s (%d warning(s), %d alert(s))",
+                monitoring.overall().word(), monitoring.count(Verdict.WARNING), monitoring.count(Verdict.ALERT)));
         VersionAssembler.Assembly assembly = new VersionAssembler().assemble(outcome.candidate(), parameters,
-                List.of(reference, feedback), currentVersion, retrainData, outcome.comparison());
+                List.of(reference, feedback), currentVersion, retrainData, outcome.comparison(), monitoring);
 
         progress.report("publishing to " + artifacts.describe());
         Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());

@@ -219,6 +219,13 @@ class RetrainCommandTest {
                 manifest.metrics().toString());
         assertEquals(List.of(), pending());
         assertTrue(report(second).contains("| decision | not promoted, production keeps " + first), report(second));
+        // The flood shows in the monitoring: the model's answers disagree with most of the feedback.
+        assertTrue(manifest.metrics().get("monitoring_alerts") >= 1, manifest.metrics().toString());
+        assertTrue(report(second).contains("## Feedback monitoring"), report(second));
+        String html = new String(new LocalArtifactStore(root).get("models/" + second + "/report.html").orElseThrow().data(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.contains("<td>quality on feedback</td><td>macro-F1 drop</td>"), html);
+        assertTrue(html.contains("<span class=\"badge alert\">alert</span>"), html);
     }
 
     @Test

@@ -51,6 +51,11 @@ public final class TfIdfModel {
         return idf[feature];
     }
 
+    /** Whether {@code term} (already normalised) is in the vocabulary. */
+    public boolean knows(String term) {
+        return index.containsKey(term);
+    }
+
     /** Returns the TF-IDF vector of {@code text}; terms outside the vocabulary are ignored. */
     public SparseVector transform(String text) {
         List<String> grams = extractor.terms(text);

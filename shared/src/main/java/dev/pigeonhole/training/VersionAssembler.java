@@ -7,6 +7,10 @@ import dev.pigeonhole.evaluation.MarkdownReport;
 import dev.pigeonhole.model.LogisticRegressionTrainer;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.monitoring.MonitoringHtmlReport;
+import dev.pigeonhole.monitoring.MonitoringMarkdownReport;
+import dev.pigeonhole.monitoring.MonitoringReport;
+import dev.pigeonhole.monitoring.Verdict;
 import dev.pigeonhole.store.DataSource;
 import dev.pigeonhole.store.ManifestDraft;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +33,7 @@ public final class VersionAssembler {
     public static final String REPORT_FILE = "report.md";
     public static final String METRICS_FILE = "metrics.json";
     public static final String CONFUSION_MATRIX_FILE = "confusion-matrix.svg";
+    public static final String MONITORING_FILE = "report.html";
 
     private final TextModelCodec codec;
     private final ObjectMapper json;
@@ -54,13 +59,23 @@ public final class VersionAssembler {
      * {@code data}, and the comparison with production (figures and decision) goes into the manifest and the report.
      */
     public Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
-                             @Nullable String parent, RetrainData data, ModelComparison comparison) {
+                             @Nullable String parent, RetrainData data, ModelComparison comparison,
+                             MonitoringReport monitoring) {
         Map<String, Double> figures = new LinkedHashMap<>(comparison.figures());
         figures.put("evaluation_reference_examples", (double) data.referenceEvaluation());
         figures.put("evaluation_feedback_examples", (double) data.feedbackEvaluation());
         figures.put("training_feedback_examples", (double) data.feedbackTraining());
-        return assemble(result, parameters, sources, parent, "Retrained candidate against the model in production",
-                retrainContext(result, parameters, sources, data, comparison), figures);
+        figures.put("monitoring_warnings", (double) monitoring.count(Verdict.WARNING));
+        figures.put("monitoring_alerts", (double) monitoring.count(Verdict.ALERT));
+        Map<String, String> context = retrainContext(result, parameters, sources, data, comparison);
+        Assembly assembly = assemble(result, parameters, sources, parent,
+                "Retrained candidate against the model in production", context, figures);
+        Map<String, byte[]> files = new LinkedHashMap<>(assembly.files());
+        files.put(REPORT_FILE, (new String(files.get(REPORT_FILE), StandardCharsets.UTF_8) + "\n"
+                + MonitoringMarkdownReport.render(monitoring)).getBytes(StandardCharsets.UTF_8));
+        files.put(MONITORING_FILE, MonitoringHtmlReport.render("Pigeonhole retrain report", monitoring, context)
+                .getBytes(StandardCharsets.UTF_8));
+        return new Assembly(assembly.draft(), files);
     }
 
     private Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,

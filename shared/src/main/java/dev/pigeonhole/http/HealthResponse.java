@@ -1,4 +1,4 @@
-package dev.pigeonhole.predict.api;
+package dev.pigeonhole.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;

@@ -1,9 +1,7 @@
-package dev.pigeonhole.predict.errors;
+package dev.pigeonhole.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.pigeonhole.predict.UploadLimits;
-import dev.pigeonhole.predict.api.ErrorResponse;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -20,17 +18,16 @@ import jakarta.inject.Singleton;
 
 /**
  * Writes the errors the framework itself produces (unknown route, wrong method or content type, bad
- * JSON, oversized body ...) as {@code {"status":"error","message":"..."}} instead of Micronaut's default body.
+ * JSON, oversized body ...) as {@code {"status":"error","message":"..."}} instead of Micronaut's default body,
+ * with the hints of the function's {@link EndpointGuide}.
  */
 @Singleton
 public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorResponse> {
 
-    static final String ENDPOINTS = "GET /health, POST /predict, POST /predict/batch, POST /upload, GET /model, GET /docs";
+    private final EndpointGuide guide;
 
-    private final UploadLimits uploadLimits;
-
-    public JsonErrorResponseProcessor(UploadLimits uploadLimits) {
-        this.uploadLimits = uploadLimits;
+    public JsonErrorResponseProcessor(EndpointGuide guide) {
+        this.guide = guide;
     }
 
     @Override
@@ -58,20 +55,18 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
             return ApplicationErrorHandler.INTERNAL_ERROR_MESSAGE;
         }
         return switch (code) {
-            case 404 -> "no endpoint at " + request.getMethodName() + " " + path + "; the endpoints are " + ENDPOINTS;
+            case 404 -> "no endpoint at " + request.getMethodName() + " " + path + "; the endpoints are " + guide.endpoints();
             case 405 -> "method " + request.getMethodName() + " is not allowed on " + path
                     + response.getHeaders().get(HttpHeaders.ALLOW, String.class).map(allow -> "; use " + allow).orElse("");
             case 415 -> "content type '" + contentType(context, request) + "' is not accepted on " + path + "; send "
-                    + (path.startsWith("/upload") ? "multipart/form-data with the document in the field 'file'" : "application/json");
-            case 413 -> path.startsWith("/upload")
-                    ? "the document is larger than the upload limit of " + uploadLimits.maxBytes() + " bytes: send a smaller file"
-                    : "the request body is too large: " + detail(context);
+                    + guide.acceptedContent(path);
+            case 413 -> guide.tooLargeMessage(path).orElseGet(() -> "the request body is too large: " + detail(context));
             case 400 -> unreadableBody(context, path);
             default -> detail(context);
         };
     }
 
-    private static String unreadableBody(ErrorContext context, String path) {
+    private String unreadableBody(ErrorContext context, String path) {
         Throwable cause = context.getRootCause().orElse(null);
         JsonProcessingException json = jsonCause(cause);
         if (json != null) {
@@ -80,11 +75,11 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         }
         if (cause instanceof UnsatisfiedBodyRouteException) {
-            return "the request has no JSON body: send " + example(path);
+            return "the request has no JSON body: send " + guide.exampleBody(path);
         }
         if (cause instanceof ConversionErrorException) {
             // Its message names Java classes; the client needs the expected shape instead.
-            return "the JSON body does not have the expected shape: send " + example(path);
+            return "the JSON body does not have the expected shape: send " + guide.exampleBody(path);
         }
         return detail(context);
     }
@@ -96,12 +91,6 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
             }
         }
         return null;
-    }
-
-    private static String example(String path) {
-        return path.startsWith("/predict/batch")
-                ? "{\"texts\": [\"a text\", \"another text\"]}"
-                : "{\"text\": \"the text to classify\"}";
     }
 
     private static String contentType(ErrorContext context, HttpRequest<?> request) {

@@ -1,4 +1,4 @@
-package dev.pigeonhole.predict;
+package dev.pigeonhole.serving;
 
 import dev.pigeonhole.store.StoreLocation;
 import io.micronaut.context.annotation.ConfigurationProperties;

@@ -1,7 +1,5 @@
-package dev.pigeonhole.predict;
+package dev.pigeonhole.serving;
 
-import dev.pigeonhole.serving.ServedModel;
-import dev.pigeonhole.serving.ServedModelPreload;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 

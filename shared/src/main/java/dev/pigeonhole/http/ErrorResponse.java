@@ -1,4 +1,4 @@
-package dev.pigeonhole.predict.api;
+package dev.pigeonhole.http;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,7 +1,6 @@
-package dev.pigeonhole.predict.errors;
+package dev.pigeonhole.http;
 
 import dev.pigeonhole.documents.DocumentException;
-import dev.pigeonhole.predict.api.ErrorResponse;
 import dev.pigeonhole.serving.ModelUnavailableException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.pigeonhole.predict.errors;
+package dev.pigeonhole.http;
 
 import io.micronaut.http.HttpStatus;
 

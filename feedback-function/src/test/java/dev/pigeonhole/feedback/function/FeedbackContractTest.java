@@ -1,0 +1,299 @@
+package dev.pigeonhole.feedback.function;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pigeonhole.feedback.FeedbackReader;
+import dev.pigeonhole.feedback.FeedbackRecord;
+import dev.pigeonhole.store.LocalArtifactStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP contract of the feedback function (DESIGN.md), written once against {@link #send} so that
+ * every runtime that carries it (Netty, AWS Lambda, Azure Functions) is proven by the same tests.
+ */
+abstract class FeedbackContractTest {
+
+    static final long MAX_BODY_BYTES = 4_096;
+    static final String LABELS = "Science, Sport, Informatique";
+    static final String FEEDBACK_ID = "\\d{8}T\\d{9}Z-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+    /** Serving the model of {@code store}, with a body limit small enough to cross quickly. */
+    static Map<String, String> contractProperties(Path store) {
+        return Map.of(
+                "pigeonhole.store", "file:" + store,
+                "pigeonhole.channel", "production",
+                "pigeonhole.feedback.max-body-bytes", Long.toString(MAX_BODY_BYTES));
+    }
+
+    /** Carries {@code request} to the function through the runtime under test. */
+    protected abstract ContractResponse send(ContractRequest request);
+
+    /** The version the test store's production channel serves. */
+    protected abstract String servedVersion();
+
+    /** The directory of the local store the function writes feedback to. */
+    protected abstract Path store();
+
+    @Test
+    void healthReportsTheServedVersion() {
+        ContractResponse response = send(ContractRequest.get("/health"));
+
+        assertJson(200, response);
+        assertEquals(Map.of("status", "ok", "model_loaded", true, "model_version", servedVersion()), response.json());
+    }
+
+    @Test
+    void feedbackOnARightPredictionIsStoredAndIsNoBadPrediction() {
+        String predictionId = UUID.randomUUID().toString();
+        ContractResponse response = send(ContractRequest.postJson("/feedback", """
+                {"text": "the team won the hockey game", "predicted_label": "Sport", "true_label": "Sport",
+                 "prediction_id": "%s", "model_version": "%s"}""".formatted(predictionId, servedVersion())));
+
+        assertJson(202, response);
+        String feedbackId = feedbackId(response);
+        assertEquals(Map.of("feedback_id", feedbackId, "bad_prediction", false, "retrain_requested", false), response.json());
+        FeedbackRecord stored = storedRecord(feedbackId);
+        assertEquals("the team won the hockey game", stored.text());
+        assertEquals("Sport", stored.predictedLabel());
+        assertEquals("Sport", stored.trueLabel());
+        assertEquals(predictionId, stored.predictionId());
+        assertEquals(servedVersion(), stored.modelVersion());
+    }
+
+    @Test
+    void feedbackOnAWrongPredictionIsStoredAsABadPrediction() {
+        ContractResponse response = send(ContractRequest.postJson("/feedback", """
+                {"text": "the telescope observed the planet", "predicted_label": "Informatique", "true_label": "Science"}"""));
+
+        assertJson(202, response);
+        String feedbackId = feedbackId(response);
+        assertEquals(Map.of("feedback_id", feedbackId, "bad_prediction", true, "retrain_requested", false), response.json());
+        FeedbackRecord stored = storedRecord(feedbackId);
+        assertEquals("Informatique", stored.predictedLabel());
+        assertEquals("Science", stored.trueLabel());
+        assertNull(stored.predictionId());
+        assertNull(stored.modelVersion());
+    }
+
+    @Test
+    void aRepeatedPredictionIdAnswersTheSameFeedbackIdAndStoresOneRecord() {
+        String body = """
+                {"text": "the compiler crashed", "predicted_label": "Science", "true_label": "Informatique",
+                 "prediction_id": "%s"}""".formatted(UUID.randomUUID());
+
+        ContractResponse first = send(ContractRequest.postJson("/feedback", body));
+        ContractResponse again = send(ContractRequest.postJson("/feedback", body));
+
+        assertJson(202, first);
+        assertJson(202, again);
+        assertEquals(first.json(), again.json());
+        String feedbackId = feedbackId(first);
+        assertEquals(1, records().stream().filter(r -> r.feedbackId().equals(feedbackId)).count());
+        assertEquals(1, records().stream().filter(r -> r.text().equals("the compiler crashed")).count());
+    }
+
+    // --- bad input: every case its status and message -------------------------------------------
+
+    @Test
+    void feedbackWithoutTextIs400() {
+        assertError(400, "missing field \"text\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
+                send(ContractRequest.postJson("/feedback", "{\"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}")));
+    }
+
+    @Test
+    void feedbackWithoutPredictedLabelIs400() {
+        assertError(400, "missing field \"predicted_label\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
+                send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won\", \"true_label\": \"Sport\"}")));
+    }
+
+    @Test
+    void feedbackWithoutTrueLabelIs400() {
+        assertError(400, "missing field \"true_label\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
+                send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won\", \"predicted_label\": \"Sport\"}")));
+    }
+
+    @Test
+    void feedbackWithEmptyTextIs400() {
+        assertError(400, "\"text\" is empty or only whitespace: send the text that was classified",
+                send(feedback("", "Sport", "Sport")));
+    }
+
+    @Test
+    void feedbackWithWhitespaceOnlyTextIs400() {
+        assertError(400, "\"text\" is empty or only whitespace: send the text that was classified",
+                send(feedback(" \\t\\n ", "Sport", "Sport")));
+    }
+
+    @Test
+    void feedbackWithDigitsOnlyTextIs400() {
+        assertError(400, "\"text\" has no letters, only digits, punctuation or symbols: send the text that was classified",
+                send(feedback("12 345,67", "Sport", "Sport")));
+    }
+
+    @Test
+    void feedbackWithAnUnknownTrueLabelIs400WithTheValidLabels() {
+        assertError(400, "\"true_label\" is \"Cooking\", not a label of the served model: send one of " + LABELS,
+                send(feedback("the chef baked a cake", "Science", "Cooking")));
+    }
+
+    @Test
+    void feedbackWithAnUnknownPredictedLabelIs400WithTheValidLabels() {
+        assertError(400, "\"predicted_label\" is \"sport\", not a label of the served model: send one of " + LABELS,
+                send(feedback("the team won", "sport", "Sport")));
+    }
+
+    @Test
+    void feedbackWithABlankTrueLabelIs400WithTheValidLabels() {
+        assertError(400, "\"true_label\" is \" \", not a label of the served model: send one of " + LABELS,
+                send(feedback("the team won", "Sport", " ")));
+    }
+
+    @Test
+    void refusedFeedbackStoresNothing() {
+        int before = records().size();
+
+        send(feedback("the chef baked a cake", "Science", "Cooking"));
+
+        assertEquals(before, records().size());
+    }
+
+    @Test
+    void feedbackWithMalformedJsonIs400() {
+        ContractResponse response = send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won"));
+
+        assertJson(400, response);
+        assertTrue(message(response).startsWith("malformed JSON body: "), message(response));
+    }
+
+    @Test
+    void feedbackWithoutBodyIs400() {
+        assertError(400, "the request has no JSON body: send " + FeedbackEndpointGuide.EXAMPLE_BODY,
+                send(ContractRequest.post("/feedback", "application/json", new byte[0])));
+    }
+
+    @Test
+    void feedbackWithATextOfTheWrongShapeIs400() {
+        assertError(400, "the JSON body does not have the expected shape: send " + FeedbackEndpointGuide.EXAMPLE_BODY,
+                send(ContractRequest.postJson("/feedback",
+                        "{\"text\": {\"nested\": true}, \"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}")));
+    }
+
+    @Test
+    void feedbackAsPlainTextIs415() {
+        assertError(415, "content type 'text/plain' is not accepted on /feedback; send application/json",
+                send(ContractRequest.post("/feedback", "text/plain", "the team won".getBytes(UTF_8))));
+    }
+
+    @Test
+    void feedbackBodyOverTheLimitIs413() {
+        String text = "word ".repeat((int) MAX_BODY_BYTES / 5 + 10);
+        assertError(413, FeedbackEndpointGuide.tooLargeMessage(MAX_BODY_BYTES), send(feedback(text, "Sport", "Sport")));
+    }
+
+    @Test
+    void unknownRouteIs404WithTheEndpoints() {
+        assertError(404, "no endpoint at GET /nowhere; the endpoints are GET /health, POST /feedback",
+                send(ContractRequest.get("/nowhere")));
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        assertError(405, "method GET is not allowed on /feedback; use POST", send(ContractRequest.get("/feedback")));
+    }
+
+    // --- CORS: the predict function's web page posts feedback from its own origin ------------------
+
+    @Test
+    void preflightFromThePredictPageOriginIsAllowed() {
+        String origin = predictPageOrigin();
+        ContractResponse response = send(ContractRequest.preflight("/feedback", origin));
+
+        assertEquals(200, response.status(), response.text());
+        assertEquals(origin, response.header("access-control-allow-origin"));
+        assertEquals("POST", response.header("access-control-allow-methods"));
+        assertEquals("content-type", response.header("access-control-allow-headers").toLowerCase());
+    }
+
+    @Test
+    void preflightWithoutRequestedHeadersFromThePredictPageOriginIsAllowed() {
+        String origin = predictPageOrigin();
+        ContractResponse response = send(new ContractRequest("OPTIONS", "/feedback",
+                Map.of("Origin", origin, "Access-Control-Request-Method", "POST"), null));
+
+        assertEquals(200, response.status(), response.text());
+        assertEquals(origin, response.header("access-control-allow-origin"));
+    }
+
+    @Test
+    void preflightFromAnotherOriginIsRefused() {
+        ContractResponse response = send(ContractRequest.preflight("/feedback", "https://elsewhere.example"));
+
+        assertEquals(403, response.status(), response.text());
+        assertNull(response.header("access-control-allow-origin"));
+    }
+
+    @Test
+    void feedbackFromThePredictPageOriginCarriesTheAllowOriginHeader() {
+        String origin = predictPageOrigin();
+        ContractResponse response = send(feedback("the team won the game", "Sport", "Sport").with("Origin", origin));
+
+        assertJson(202, response);
+        assertEquals(origin, response.header("access-control-allow-origin"));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    /** The predict page's default origin: http://localhost:PREDICT_PORT (8080 when unset). */
+    static String predictPageOrigin() {
+        String port = System.getenv("PREDICT_PORT");
+        return "http://localhost:" + (port == null || port.isBlank() ? "8080" : port.strip());
+    }
+
+    static ContractRequest feedback(String text, String predictedLabel, String trueLabel) {
+        return ContractRequest.postJson("/feedback", "{\"text\": \"" + text + "\", \"predicted_label\": \""
+                + predictedLabel + "\", \"true_label\": \"" + trueLabel + "\"}");
+    }
+
+    List<FeedbackRecord> records() {
+        return new FeedbackReader(new LocalArtifactStore(store())).records();
+    }
+
+    FeedbackRecord storedRecord(String feedbackId) {
+        List<FeedbackRecord> matching = records().stream().filter(r -> r.feedbackId().equals(feedbackId)).toList();
+        assertEquals(1, matching.size(), "records with id " + feedbackId);
+        return matching.get(0);
+    }
+
+    static String feedbackId(ContractResponse response) {
+        String id = (String) response.json().get("feedback_id");
+        assertTrue(id != null && id.matches(FEEDBACK_ID), "feedback_id " + id);
+        return id;
+    }
+
+    static void assertError(int status, String message, ContractResponse response) {
+        assertJson(status, response);
+        assertEquals(Map.of("status", "error", "message", message), response.json());
+    }
+
+    static void assertJson(int status, ContractResponse response) {
+        assertEquals(status, response.status(), response.text());
+        String contentType = response.header("content-type");
+        assertTrue(contentType != null && contentType.startsWith("application/json"), "content type " + contentType);
+        assertFalse(response.text().contains("_embedded"), response.text());
+        assertFalse(response.text().contains("Exception"), response.text());
+    }
+
+    static String message(ContractResponse response) {
+        Map<String, Object> body = response.json();
+        assertEquals("error", body.get("status"));
+        return (String) body.get("message");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pigeonhole.feedback.function;
+
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.model.TextModelTrainer;
+import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.DataSource;
+import dev.pigeonhole.store.LocalArtifactStore;
+import dev.pigeonhole.store.ManifestDraft;
+import dev.pigeonhole.store.VersionPublisher;
+import dev.pigeonhole.store.VersionReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A small three-topic model trained, published and put on the production channel of a test store. */
+final class ModelFixture {
+
+    static final List<String> LABELS = List.of("Science", "Sport", "Informatique");
+
+    static final List<String> TEXTS = List.of(
+            "the rocket reached orbit and the space probe sent data",
+            "astronomers observed the planet orbit with a telescope",
+            "the vaccine trial measured the immune response of patients",
+            "physics experiment measured particle energy in the lab",
+            "the team won the hockey game in overtime",
+            "the pitcher threw a perfect baseball game",
+            "fans cheered as the team scored a goal in the final",
+            "the coach praised the players after the match",
+            "the compiler reported a syntax error in the program",
+            "install the driver and reboot the windows computer",
+            "the graphics card renders the image on the monitor",
+            "my hard disk crashed and the software lost the files");
+
+    static final int[] Y = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+
+    private ModelFixture() {
+    }
+
+    /** Publishes the model into the store at {@code dir} on channel production and returns its version. */
+    static String publish(Path dir) {
+        ArtifactStore store = new LocalArtifactStore(dir);
+        TrainingParameters parameters = new TrainingParameters(1, 2, 1, 0.1, 1e-6, 300);
+        TextModel model = new TextModelTrainer(parameters).train(TEXTS, Y, LABELS);
+        ManifestDraft draft = new ManifestDraft(null, "logistic-regression", parameters.asMap(),
+                Map.of("java", "17"), LABELS,
+                List.of(new DataSource("tiny", "ab".repeat(32), TEXTS.size(),
+                        Map.of("Science", 4L, "Sport", 4L, "Informatique", 4L))),
+                Map.of("accuracy", 1.0));
+        String version = new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
+        new Channels(store, new VersionReader(store)).move("production", version, "test");
+        return version;
+    }
+}

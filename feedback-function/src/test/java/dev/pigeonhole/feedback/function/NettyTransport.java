@@ -1,0 +1,58 @@
+package dev.pigeonhole.feedback.function;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Carries contract requests to the embedded Netty server as raw bytes over a real socket (the JDK
+ * client: it sends any body and header as given and follows no redirects).
+ */
+final class NettyTransport {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final URI base;
+
+    NettyTransport(EmbeddedServer server) {
+        this.base = server.getURI();
+    }
+
+    ContractResponse send(ContractRequest request) {
+        HttpRequest.BodyPublisher body = request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        return send(request, body);
+    }
+
+    /** As {@link #send(ContractRequest)}, with the body publisher given (e.g. one that sends no Content-Length). */
+    ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(request.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(request.method(), body);
+        request.headers().forEach(http::header);
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new HashMap<>();
+            response.headers().map().forEach((name, values) ->
+                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            return new ContractResponse(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.pigeonhole.feedback.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the feedback function answers when its store holds no model, on every runtime (see {@link FeedbackContractTest}). */
+abstract class NoModelContractTest {
+
+    protected abstract ContractResponse send(ContractRequest request);
+
+    @Test
+    void healthIs503AndSaysToTrain() {
+        ContractResponse response = send(ContractRequest.get("/health"));
+
+        FeedbackContractTest.assertJson(503, response);
+        Map<String, Object> body = response.json();
+        assertEquals("error", body.get("status"));
+        assertEquals(false, body.get("model_loaded"));
+        String reason = (String) body.get("reason");
+        assertTrue(reason.contains("no model published on channel 'production'") && reason.contains("./pigeonhole train"),
+                reason);
+    }
+
+    @Test
+    void feedbackIs503WithTheReasonSinceNoLabelsCanBeChecked() {
+        ContractResponse response = send(FeedbackContractTest.feedback("the team won the game", "Sport", "Sport"));
+
+        FeedbackContractTest.assertJson(503, response);
+        String message = FeedbackContractTest.message(response);
+        assertTrue(message.startsWith("no model is loaded: no model published on channel 'production'")
+                && message.endsWith("; run ./pigeonhole train"), message);
+    }
+}
