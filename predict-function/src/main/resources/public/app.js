@@ -199,7 +199,7 @@
         ? `Correction recorded: ${prediction.category_name} → ${trueLabel}`
         : `Confirmation recorded: ${trueLabel}`;
       const retrain = answer.retrain_requested
-        ? 'A retrain was requested: a new model version will be trained with your feedback.'
+        ? 'A retrain was requested: the retrain job will train a new model version with the feedback.'
         : 'No retrain requested yet.';
       status.textContent = `${what} (feedback ${answer.feedback_id}). ${retrain}`;
       $('true-label').disabled = true;
