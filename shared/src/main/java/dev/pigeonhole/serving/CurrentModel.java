@@ -3,10 +3,7 @@ package dev.pigeonhole.serving;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
-/**
- * The model a function serves right now. A request calls {@link #get()} once and uses that model from start to
- * end; adopting a new version swaps the whole, fully loaded model in one step, so no request sees a mix.
- */
+/** The model a function serves right now, swapped whole when a new version is adopted; read it once per request. */
 public final class CurrentModel {
 
     private final AtomicReference<ServedModel> served;

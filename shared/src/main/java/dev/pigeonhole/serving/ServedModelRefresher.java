@@ -19,15 +19,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Lets a warm function adopt the version its channel moved to: every {@code pigeonhole.refresh-seconds} (absent at
- * 0, the default) it reads the channel pointer and, only when its etag changed to name another version, loads that
- * version in full (verified and decoded) off the request path before swapping it into {@link CurrentModel}.
- */
+/** Lets a warm function adopt the version its channel moved to, checked every {@code pigeonhole.refresh-seconds}. */
 @Singleton
 @Requires(property = ServedModelRefresher.PROPERTY, pattern = "0*[1-9][0-9]*")
 public final class ServedModelRefresher {
 
+    // Off at 0 (the default): no bean, so no scheduled task. The pointer's etag makes the check cheap; only a
+    // changed pointer naming another version costs a full load (verified, decoded), done here, off the request path.
     static final String PROPERTY = "pigeonhole.refresh-seconds";
 
     private static final Logger LOG = LoggerFactory.getLogger(ServedModelRefresher.class);
