@@ -41,6 +41,14 @@ final class ModelFixture {
 
     /** Publishes the model into the store at {@code dir} on channel production and returns its version. */
     static String publish(Path dir) {
+        String version = publishVersion(dir);
+        ArtifactStore store = new LocalArtifactStore(dir);
+        new Channels(store, new VersionReader(store)).move("production", version, "test");
+        return version;
+    }
+
+    /** Publishes the model into the store at {@code dir} without moving any channel and returns its version. */
+    static String publishVersion(Path dir) {
         ArtifactStore store = new LocalArtifactStore(dir);
         TrainingParameters parameters = new TrainingParameters(1, 2, 1, 0.1, 1e-6, 300);
         TextModel model = new TextModelTrainer(parameters).train(TEXTS, Y, LABELS);
@@ -49,8 +57,6 @@ final class ModelFixture {
                 List.of(new DataSource("tiny", "ab".repeat(32), TEXTS.size(),
                         Map.of("Science", 4L, "Sport", 4L, "Informatique", 4L))),
                 Map.of("accuracy", 1.0));
-        String version = new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
-        new Channels(store, new VersionReader(store)).move("production", version, "test");
-        return version;
+        return new VersionPublisher(store).publish(draft, new TextModelCodec().encode(model)).version();
     }
 }
