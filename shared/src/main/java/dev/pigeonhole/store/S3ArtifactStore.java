@@ -1,5 +1,6 @@
 package dev.pigeonhole.store;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -62,7 +67,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         };
         S3Client client = builder.get().build();
         S3Client conditional = builder.get()
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(new NoExpectContinue()))
                 .build();
         String endpointName = settings.endpoint().map(Object::toString).orElse("S3 in " + settings.region());
         S3ArtifactStore store = new S3ArtifactStore(http, client, conditional, location, endpointName);
@@ -181,8 +187,36 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 }
                 throw failure(action, key, e);
             } catch (SdkException e) {
+                if (bodyNotSent(e) && attempt < CONFLICT_ATTEMPTS) {
+                    continue;
+                }
                 throw failure(action, key, e);
             }
+        }
+    }
+
+    /**
+     * True when the request body could not be written: the server had closed the connection, typically a kept-alive
+     * one after answering an earlier If-Match with 412 before reading its body. A PUT whose body never arrived
+     * wrote nothing, so unlike other failures of a conditional write it is safe to send again.
+     */
+    private static boolean bodyNotSent(SdkException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && "Error writing request body to server".equals(cause.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops the SDK's "Expect: 100-continue" from conditional PUTs. A server refuses a failed If-Match with 412 before
+     * reading the body; HttpURLConnection then fails writing the body instead of returning that 412.
+     */
+    private static final class NoExpectContinue implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return context.httpRequest().toBuilder().removeHeader("Expect").build();
         }
     }
 
