@@ -14,7 +14,7 @@ final class ModelOptions {
 
     @Option(names = "--lambda", defaultValue = AUTO,
             description = "L2 penalty of the logistic regression, or 'auto' to choose it among "
-                    + "1e-3, 1e-2, 0.1 and 1 on a validation part of the training data (default: ${DEFAULT-VALUE}).")
+                    + "1e-3, 1e-2, 0.1, 0.3 and 1 on a validation part of the training data (default: ${DEFAULT-VALUE}).")
     String lambda;
 
     @Option(names = "--min-df", description = "Minimum document frequency of a term (default: 2).")

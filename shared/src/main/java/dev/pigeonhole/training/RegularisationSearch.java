@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  */
 public final class RegularisationSearch {
 
-    public static final List<Double> DEFAULT_GRID = List.of(1e-3, 1e-2, 1e-1, 1.0);
+    public static final List<Double> DEFAULT_GRID = List.of(1e-3, 1e-2, 1e-1, 0.3, 1.0);
 
     private final List<Double> grid;
     private final double validationShare;
