@@ -120,6 +120,7 @@ describe('the web page', () => {
         PIGEONHOLE_STORE: `file:${store}`,
         PIGEONHOLE_CHANNEL: 'production',
         PIGEONHOLE_RETRAIN_EVERY: '2', // the second feedback requests a retrain, which the page says
+        PIGEONHOLE_RETRAIN_POLL_SECONDS: '3600', // but the launcher's retrain loop stays idle during the test
       },
     });
     serve.stdout.pipe(log);

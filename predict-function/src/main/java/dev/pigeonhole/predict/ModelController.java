@@ -1,6 +1,6 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.serving.ServedModel;
+import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.store.Manifest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,10 +10,10 @@ import io.swagger.v3.oas.annotations.Operation;
 @Controller("/model")
 public final class ModelController {
 
-    private final ServedModel served;
+    private final CurrentModel current;
 
-    public ModelController(ServedModel served) {
-        this.served = served;
+    public ModelController(CurrentModel current) {
+        this.current = current;
     }
 
     /**
@@ -24,6 +24,6 @@ public final class ModelController {
     @Get
     @Operation(summary = "The served model version's manifest")
     public Manifest manifest() {
-        return served.manifest();
+        return current.get().manifest();
     }
 }

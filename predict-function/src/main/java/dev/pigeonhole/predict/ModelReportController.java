@@ -1,6 +1,7 @@
 package dev.pigeonhole.predict;
 
 import dev.pigeonhole.http.RequestRejectedException;
+import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,10 +27,10 @@ public final class ModelReportController {
     /** The SVG is shown as an image: nothing in it may run, load or be framed if it is opened directly. */
     static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
-    private final ServedModel served;
+    private final CurrentModel current;
 
-    public ModelReportController(ServedModel served) {
-        this.served = served;
+    public ModelReportController(CurrentModel current) {
+        this.current = current;
     }
 
     /**
@@ -46,6 +47,7 @@ public final class ModelReportController {
             throw new RequestRejectedException(HttpStatus.NOT_FOUND, "no report file '" + name
                     + "'; the report files are " + String.join(", ", ServedModel.REPORT_FILES));
         }
+        ServedModel served = current.get();
         byte[] data = served.report(name).orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
                 "model version " + served.manifest().version() + " has no " + name
                         + ": it was published without an evaluation report"));

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /predict} and {@code POST /predict/batch}: classify JSON texts. */
@@ -67,11 +66,7 @@ public final class PredictController {
             characters += texts.get(i).length();
         }
         requireWithinBodyLimit(characters);
-        List<PredictionResponse> predictions = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            predictions.add(predictor.predict(text));
-        }
-        return new BatchPredictionResponse(predictions);
+        return new BatchPredictionResponse(predictor.predictAll(texts));
     }
 
     // Backs up PredictBodyLimitFilter for bodies sent without a Content-Length: a character takes at least one byte.

@@ -5,6 +5,7 @@ import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.predict.api.ConfidenceScore;
 import dev.pigeonhole.predict.api.PredictionResponse;
 import dev.pigeonhole.http.RequestRejectedException;
+import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -14,11 +15,11 @@ import java.util.List;
 @Singleton
 public final class Predictor {
 
-    private final ServedModel served;
+    private final CurrentModel current;
     private final PredictionIds ids;
 
-    public Predictor(ServedModel served, PredictionIds ids) {
-        this.served = served;
+    public Predictor(CurrentModel current, PredictionIds ids) {
+        this.current = current;
         this.ids = ids;
     }
 
@@ -43,6 +44,16 @@ public final class Predictor {
 
     /** The prediction for {@code text}, already checked with {@link #requireClassifiable}. */
     public PredictionResponse predict(String text) {
+        return predict(current.get(), text);
+    }
+
+    /** The predictions for {@code texts}, in order, all made by the same model version. */
+    public List<PredictionResponse> predictAll(List<String> texts) {
+        ServedModel served = current.get();
+        return texts.stream().map(text -> predict(served, text)).toList();
+    }
+
+    private PredictionResponse predict(ServedModel served, String text) {
         TextModel model = served.model();
         Classification classification = model.classify(text);
         List<ConfidenceScore> scores = classification.ranked().stream()

@@ -25,6 +25,7 @@ class ConfigurationDefaultsTest {
             ServingConfiguration serving = context.getBean(ServingConfiguration.class);
             assertEquals(environment("PIGEONHOLE_STORE", "file:.pigeonhole/store"), serving.storeSpec());
             assertEquals(environment("PIGEONHOLE_CHANNEL", "production"), serving.channel());
+            assertEquals(Integer.parseInt(environment("PIGEONHOLE_REFRESH_SECONDS", "0")), serving.refreshSeconds());
         }
     }
 
@@ -60,8 +61,8 @@ class ConfigurationDefaultsTest {
 
     @Test
     void aBlankStoreFallsBackToTheLocalDefault() {
-        assertEquals("file:.pigeonhole/store", new ServingConfiguration("  ", "production").storeSpec());
-        assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production").storeSpec());
+        assertEquals("file:.pigeonhole/store", new ServingConfiguration("  ", "production", 0).storeSpec());
+        assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production", 0).storeSpec());
     }
 
     private static String environment(String name, String fallback) {

@@ -49,6 +49,14 @@ final class ModelFixture {
 
     /** Publishes the model into the store at {@code dir} on channel production and returns its version. */
     static String publish(Path dir) {
+        String version = publishVersion(dir);
+        ArtifactStore store = new LocalArtifactStore(dir);
+        new Channels(store, new VersionReader(store)).move("production", version, "test");
+        return version;
+    }
+
+    /** Publishes the model into the store at {@code dir} without moving any channel and returns its version. */
+    static String publishVersion(Path dir) {
         ArtifactStore store = new LocalArtifactStore(dir);
         TrainingParameters parameters = new TrainingParameters(1, 2, 1, 0.1, 1e-6, 300);
         TextModel model = new TextModelTrainer(parameters).train(TEXTS, Y, LABELS);
@@ -60,8 +68,6 @@ final class ModelFixture {
         Map<String, byte[]> files = new HashMap<>(new TextModelCodec().encode(model));
         files.put("metrics.json", METRICS_JSON.getBytes(UTF_8));
         files.put("confusion-matrix.svg", CONFUSION_MATRIX_SVG.getBytes(UTF_8));
-        String version = new VersionPublisher(store).publish(draft, files).version();
-        new Channels(store, new VersionReader(store)).move("production", version, "test");
-        return version;
+        return new VersionPublisher(store).publish(draft, files).version();
     }
 }

@@ -3,6 +3,7 @@ package dev.pigeonhole.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanRegistration;
@@ -22,10 +23,10 @@ class ServedModelStartupTest {
         String version = ModelFixture.publish(store);
 
         try (ApplicationContext context = ApplicationContext.run(Map.of("pigeonhole.store", "file:" + store))) {
-            Collection<BeanRegistration<ServedModel>> active = context.getActiveBeanRegistrations(ServedModel.class);
+            Collection<BeanRegistration<CurrentModel>> active = context.getActiveBeanRegistrations(CurrentModel.class);
 
             assertEquals(1, active.size());
-            ServedModel served = active.iterator().next().getBean();
+            ServedModel served = active.iterator().next().getBean().get();
             assertTrue(served.loaded());
             assertEquals(version, served.version().orElseThrow());
         }
@@ -34,7 +35,7 @@ class ServedModelStartupTest {
     @Test
     void aStoreWithoutModelStillStartsTheContext() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("pigeonhole.store", "file:" + store))) {
-            ServedModel served = context.getBean(ServedModel.class);
+            ServedModel served = context.getBean(CurrentModel.class).get();
 
             assertEquals(false, served.loaded());
             assertTrue(served.unavailableReason().orElseThrow().contains("./pigeonhole train"));

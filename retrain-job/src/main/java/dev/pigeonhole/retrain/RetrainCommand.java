@@ -20,6 +20,7 @@ import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import dev.pigeonhole.training.CandidateTraining;
 import dev.pigeonhole.training.RetrainData;
+import dev.pigeonhole.training.RegularisationSearch;
 import dev.pigeonhole.training.RetrainSplit;
 import dev.pigeonhole.training.VersionAssembler;
 import picocli.CommandLine.Command;
@@ -117,6 +118,12 @@ final class RetrainCommand implements Callable<Integer> {
                 progress.report("note: " + loaded.manifest().version() + " was not made by retrain and may have been "
                         + "trained on the reference evaluation part; its figure is then optimistic"));
 
+        RegularisationSearch search = model.search(seed, progress);
+        if (search != null) {
+            // Chosen on the training part only: the evaluation set stays unseen.
+            parameters = parameters.withLambda(search.select(parameters, retrainData.training(),
+                    retrainData.training().labels()).lambda());
+        }
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
                 .run(retrainData, currentModel, currentVersion);
         // Drift is judged for the model that met the feedback: the one in production (else the candidate).
@@ -127,7 +134,7 @@ final class RetrainCommand implements Callable<Integer> {
                 monitored, monitoredF1);
         progress.report(String.format(Locale.ROOT, "feedback monitoring: %s (%d warning(s), %d alert(s))",
                 monitoring.overall().word(), monitoring.count(Verdict.WARNING), monitoring.count(Verdict.ALERT)));
-        VersionAssembler.Assembly assembly = new VersionAssembler().assemble(outcome.candidate(), parameters,
+        VersionAssembler.Assembly assembly = new VersionAssembler().assemble(outcome.candidate(),
                 List.of(reference, feedback), currentVersion, retrainData, outcome.comparison(), monitoring);
 
         progress.report("publishing to " + artifacts.describe());

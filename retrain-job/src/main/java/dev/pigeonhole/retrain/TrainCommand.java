@@ -74,9 +74,9 @@ final class TrainCommand implements Callable<Integer> {
         progress.report(String.format(Locale.ROOT, "%,d examples, %d labels: %s", dataset.size(),
                 dataset.labels().size(), dataset.labelCounts()));
 
-        TrainingResult result = new HoldoutTraining(parameters, holdout, seed, progress).run(dataset);
-        VersionAssembler.Assembly assembly = new VersionAssembler()
-                .assemble(result, parameters, List.of(dataset), parent);
+        TrainingResult result = new HoldoutTraining(parameters, holdout, seed, progress, model.search(seed, progress))
+                .run(dataset);
+        VersionAssembler.Assembly assembly = new VersionAssembler().assemble(result, List.of(dataset), parent);
 
         progress.report("publishing to " + artifacts.describe());
         Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());

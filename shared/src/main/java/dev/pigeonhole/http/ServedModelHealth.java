@@ -1,5 +1,6 @@
 package dev.pigeonhole.http;
 
+import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,13 +10,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public final class ServedModelHealth {
 
-    private final ServedModel served;
+    private final CurrentModel current;
 
-    public ServedModelHealth(ServedModel served) {
-        this.served = served;
+    public ServedModelHealth(CurrentModel current) {
+        this.current = current;
     }
 
     public HttpResponse<HealthResponse> answer() {
+        ServedModel served = current.get();
         return served.version()
                 .map(version -> HttpResponse.ok(HealthResponse.serving(version)))
                 .orElseGet(() -> HttpResponse.<HealthResponse>status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -10,7 +10,10 @@ import java.util.Map;
 public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFrequency,
                                  double lambda, double tolerance, int maxIterations) {
 
-    /** Chosen by cross-validation on the 20 Newsgroups training split; see BENCHMARKS.md. */
+    /**
+     * Chosen by cross-validation on the 20 Newsgroups training split (see BENCHMARKS.md); the penalty
+     * is only the starting point, {@link dev.pigeonhole.training.RegularisationSearch} picks it per data set.
+     */
     public static TrainingParameters defaults() {
         return new TrainingParameters(1, 2, 2, 1e-3, 1e-5, 200);
     }
@@ -23,6 +26,11 @@ public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFreq
             throw new IllegalArgumentException("minimum document frequency must be at least 1");
         }
         new LbfgsSettings(lambda, tolerance, maxIterations);
+    }
+
+    /** The same parameters with another L2 penalty. */
+    public TrainingParameters withLambda(double newLambda) {
+        return new TrainingParameters(ngramMin, ngramMax, minDocumentFrequency, newLambda, tolerance, maxIterations);
     }
 
     public LogisticRegressionTrainer trainer() {

@@ -8,7 +8,7 @@ import io.micronaut.context.annotation.Factory;
 final class ServedModelFactory {
 
     @Context
-    ServedModel servedModel(ServingConfiguration configuration) {
-        return ServedModelPreload.take(configuration.storeSpec(), configuration.channel());
+    CurrentModel currentModel(ServingConfiguration configuration) {
+        return new CurrentModel(ServedModelPreload.take(configuration.storeSpec(), configuration.channel()));
     }
 }

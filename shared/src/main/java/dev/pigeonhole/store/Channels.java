@@ -38,6 +38,12 @@ public final class Channels {
         return store.get(key).map(stored -> parse(key, stored));
     }
 
+    /** The pointer of {@code channel} with its etag, to tell cheaply whether it moved since; empty if never published. */
+    public Optional<ChannelRevision> revision(String channel) {
+        String key = ModelKeys.channel(channel);
+        return store.get(key).map(stored -> new ChannelRevision(parse(key, stored), stored.etag()));
+    }
+
     /**
      * Points {@code channel} at {@code version} after loading and verifying that version, recording the move.
      * Safe against concurrent moves: none is lost, each ends up in the history.

@@ -18,6 +18,8 @@ public final class StoreLocation {
             "accepted forms: file:<dir> (relative to the working directory or absolute), a plain directory path, "
                     + "s3://bucket/prefix, azblob://container/prefix";
 
+    private static final String AZURE_CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
+
     // One letter before ':' is a Windows drive ("C:\\store"), not a scheme.
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
 
@@ -26,13 +28,24 @@ public final class StoreLocation {
 
     /** Opens the store that {@code spec} names; IllegalArgumentException for a blank or unknown spec. */
     public static ArtifactStore open(String spec) {
+        return open(spec, System.getenv());
+    }
+
+    /**
+     * As {@link #open(String)}, taking cloud settings (AWS_ENDPOINT_URL_S3, AZURE_STORAGE_CONNECTION_STRING, ...)
+     * from {@code environment}; a cloud store is checked to exist, StoreException naming the bucket or container if not.
+     */
+    public static ArtifactStore open(String spec, Map<String, String> environment) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("store location is empty; " + ACCEPTED_FORMS);
         }
         String trimmed = spec.strip();
-        if (trimmed.startsWith("s3://") || trimmed.startsWith("azblob://")) {
-            throw new StoreException("store location '" + trimmed + "' is not supported yet in this build; "
-                    + "use file:<dir> for now");
+        if (trimmed.startsWith("s3://")) {
+            return S3ArtifactStore.open(BucketLocation.parse(trimmed, "s3"), S3Settings.fromEnvironment(environment));
+        }
+        if (trimmed.startsWith("azblob://")) {
+            return AzureBlobArtifactStore.open(BucketLocation.parse(trimmed, "azblob"),
+                    environment.get(AZURE_CONNECTION_STRING));
         }
         String path;
         if (trimmed.startsWith("file:")) {

@@ -56,7 +56,8 @@ public final class CandidateTraining {
                 tolerance);
         progress.report(String.format(Locale.ROOT, "evaluation set of %,d (%,d reference, %,d feedback): %s",
                 evaluation.size(), data.referenceEvaluation(), data.feedbackEvaluation(), comparison.decision()));
-        TrainingResult result = new TrainingResult(trained.withTemperature(calibrated.temperature()), candidate,
+        TrainingResult result = new TrainingResult(trained.withTemperature(calibrated.temperature()), parameters, null,
+                candidate,
                 calibrated.calibration(), training.size(), evaluation.size(), elapsed);
         return new Outcome(result, comparison);
     }

@@ -8,6 +8,8 @@ import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelTrainer;
 import dev.pigeonhole.model.TrainingParameters;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,15 @@ public final class HoldoutTraining {
     private final double holdoutShare;
     private final long seed;
     private final Progress progress;
+    private final RegularisationSearch search;
 
     public HoldoutTraining(TrainingParameters parameters, double holdoutShare, long seed, Progress progress) {
+        this(parameters, holdoutShare, seed, progress, null);
+    }
+
+    /** With {@code search} (or null), the penalty is chosen on the twin's training share before both trainings. */
+    public HoldoutTraining(TrainingParameters parameters, double holdoutShare, long seed, Progress progress,
+                           @Nullable RegularisationSearch search) {
         if (!(holdoutShare > 0 && holdoutShare < 1)) {
             throw new IllegalArgumentException("held-out share must be between 0 and 1, got " + holdoutShare);
         }
@@ -34,6 +43,7 @@ public final class HoldoutTraining {
         this.holdoutShare = holdoutShare;
         this.seed = seed;
         this.progress = progress;
+        this.search = search;
     }
 
     public TrainingResult run(Dataset data) {
@@ -42,8 +52,13 @@ public final class HoldoutTraining {
         Fold split = StratifiedKFold.holdout(y, holdoutShare, seed);
         Dataset train = data.subset(split.train());
         Dataset test = data.subset(split.test());
-        TextModelTrainer trainer = new TextModelTrainer(parameters);
         long start = System.nanoTime();
+        RegularisationSearch.Selection selection = search == null ? null : search.select(parameters, train, labels);
+        TrainingParameters used = selection == null ? parameters : parameters.withLambda(selection.lambda());
+        if (selection != null) {
+            progress.report("L2 penalty " + selection.lambda() + " chosen (validation accuracy " + selection.describe() + ")");
+        }
+        TextModelTrainer trainer = new TextModelTrainer(used);
         progress.report(String.format(Locale.ROOT,
                 "training on %,d examples (evaluation twin) and on all %,d (final model) in parallel",
                 train.size(), data.size()));
@@ -62,7 +77,7 @@ public final class HoldoutTraining {
                 "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f)",
                 heldOut, metrics.accuracy(), metrics.macroF1(), temperature,
                 evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss()));
-        return new TrainingResult(full.withTemperature(temperature), metrics, evaluation.calibration(),
+        return new TrainingResult(full.withTemperature(temperature), used, selection, metrics, evaluation.calibration(),
                 data.size(), heldOut, elapsed);
     }
 

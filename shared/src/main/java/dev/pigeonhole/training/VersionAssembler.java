@@ -48,19 +48,18 @@ public final class VersionAssembler {
     }
 
     /** The files and manifest draft of a version trained with {@code parameters} on {@code sources}. */
-    public Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
-                             @Nullable String parent) {
-        return assemble(result, parameters, sources, parent, "Evaluation on held-out data",
-                reportContext(result, parameters, sources), Map.of());
+    public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent) {
+        return assemble(result, sources, parent, "Evaluation on held-out data",
+                reportContext(result, result.parameters(), sources), Map.of());
     }
 
     /**
      * The files and manifest draft of a retrained candidate: its metrics are those on the evaluation set of
      * {@code data}, and the comparison with production (figures and decision) goes into the manifest and the report.
      */
-    public Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
-                             @Nullable String parent, RetrainData data, ModelComparison comparison,
-                             MonitoringReport monitoring) {
+    public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, RetrainData data,
+                             ModelComparison comparison, MonitoringReport monitoring) {
+        TrainingParameters parameters = result.parameters();
         Map<String, Double> figures = new LinkedHashMap<>(comparison.figures());
         figures.put("evaluation_reference_examples", (double) data.referenceEvaluation());
         figures.put("evaluation_feedback_examples", (double) data.feedbackEvaluation());
@@ -68,7 +67,7 @@ public final class VersionAssembler {
         figures.put("monitoring_warnings", (double) monitoring.count(Verdict.WARNING));
         figures.put("monitoring_alerts", (double) monitoring.count(Verdict.ALERT));
         Map<String, String> context = retrainContext(result, parameters, sources, data, comparison);
-        Assembly assembly = assemble(result, parameters, sources, parent,
+        Assembly assembly = assemble(result, sources, parent,
                 "Retrained candidate against the model in production", context, figures);
         Map<String, byte[]> files = new LinkedHashMap<>(assembly.files());
         files.put(REPORT_FILE, (new String(files.get(REPORT_FILE), StandardCharsets.UTF_8) + "\n"
@@ -78,9 +77,9 @@ public final class VersionAssembler {
         return new Assembly(assembly.draft(), files);
     }
 
-    private Assembly assemble(TrainingResult result, TrainingParameters parameters, List<Dataset> sources,
-                              @Nullable String parent, String title, Map<String, String> context,
-                              Map<String, Double> extraMetrics) {
+    private Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, String title,
+                              Map<String, String> context, Map<String, Double> extraMetrics) {
+        TrainingParameters parameters = result.parameters();
         ClassificationMetrics metrics = result.holdoutMetrics();
         Map<String, byte[]> files = new LinkedHashMap<>(codec.encode(result.model()));
         files.put(REPORT_FILE, MarkdownReport.render(title, metrics, context).getBytes(StandardCharsets.UTF_8));
@@ -100,6 +99,10 @@ public final class VersionAssembler {
         summary.put("training_examples", (double) result.trainedOn());
         summary.put("features", (double) result.model().features().dimension());
         summary.put("training_seconds", result.trainingTime().toMillis() / 1000.0);
+        if (result.penaltySelection() != null) {
+            result.penaltySelection().validationAccuracy().forEach((lambda, accuracy) ->
+                    summary.put("validation_accuracy_lambda_" + lambda, accuracy));
+        }
         summary.putAll(extraMetrics);
         ManifestDraft draft = new ManifestDraft(parent, LogisticRegressionTrainer.ALGORITHM, parameters.asMap(),
                 LibraryVersions.current(), result.model().labels(),
@@ -137,6 +140,10 @@ public final class VersionAssembler {
                                                      List<Dataset> sources) {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("algorithm", LogisticRegressionTrainer.ALGORITHM + " " + parameters.asMap());
+        if (result.penaltySelection() != null) {
+            context.put("L2 penalty", result.penaltySelection().lambda() + ", chosen on a validation part of the twin's "
+                    + "training share; validation accuracy " + result.penaltySelection().describe());
+        }
         for (Dataset source : sources) {
             context.put("data: " + source.source(), source.size() + " examples, sha256 " + source.sha256());
         }

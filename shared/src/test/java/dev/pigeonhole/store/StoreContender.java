@@ -24,7 +24,7 @@ public final class StoreContender {
         }
         boolean created = store.putIfAbsent("race/winner", ("contender " + args[1]).getBytes(UTF_8));
         for (int i = 0; i < Integer.parseInt(args[2]); i++) {
-            LocalArtifactStoreTest.increment(store, "counter");
+            ArtifactStoreContract.increment(store, "counter");
         }
         System.out.println(created ? "created" : "exists");
     }

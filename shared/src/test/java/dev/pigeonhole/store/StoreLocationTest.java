@@ -37,12 +37,52 @@ class StoreLocationTest {
     }
 
     @Test
-    void cloudSchemesAreRecognisedButNotSupportedYet() {
-        for (String spec : new String[] {"s3://bucket/prefix", "azblob://container/prefix"}) {
-            StoreException e = assertThrows(StoreException.class, () -> StoreLocation.open(spec));
-            assertTrue(e.getMessage().contains("not supported yet in this build"), e.getMessage());
-            assertTrue(e.getMessage().contains(spec), e.getMessage());
+    void azblobSpecOpensTheContainerAndKeepsEveryKeyUnderItsPrefix() {
+        AzuriteServer azurite = AzuriteServer.shared();
+        String container = azurite.newStore().describe().split("/")[2];
+        Map<String, String> environment = Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString());
+
+        ArtifactStore store = StoreLocation.open("azblob://" + container + "/team/a/", environment);
+        store.put("models/v1/manifest.json", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals("azblob://" + container + "/team/a", store.describe());
+        assertEquals(java.util.List.of("a/models/v1/manifest.json"),
+                StoreLocation.open("azblob://" + container + "/team", environment).list(""));
+    }
+
+    @Test
+    void azblobSpecWithoutCredentialsNamesTheVariableToSet() {
+        StoreException e = assertThrows(StoreException.class,
+                () -> StoreLocation.open("azblob://container/prefix", Map.of()));
+
+        assertTrue(e.getMessage().contains("AZURE_STORAGE_CONNECTION_STRING"), e.getMessage());
+    }
+
+    @Test
+    void s3SpecReachesTheEndpointOverrideAndNamesAMissingBucket() {
+        S3ProxyServer s3 = S3ProxyServer.shared();
+        String endpoint = s3.settings().endpoint().orElseThrow().toString();
+        // The default credentials chain reads these system properties; nothing here leaves 127.0.0.1.
+        System.setProperty("aws.accessKeyId", "pigeonhole-test");
+        System.setProperty("aws.secretAccessKey", "pigeonhole-test-secret");
+        try {
+            StoreException e = assertThrows(StoreException.class,
+                    () -> StoreLocation.open("s3://absent-bucket/p", Map.of("AWS_ENDPOINT_URL_S3", endpoint)));
+
+            assertTrue(e.getMessage().contains("S3 bucket 'absent-bucket' does not exist at " + endpoint), e.getMessage());
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
         }
+    }
+
+    @Test
+    void bucketLocationsSplitBucketAndPrefix() {
+        assertEquals(new BucketLocation("s3", "b", ""), BucketLocation.parse("s3://b", "s3"));
+        assertEquals(new BucketLocation("s3", "b", "p/q"), BucketLocation.parse("s3://b/p/q/", "s3"));
+        assertEquals("p/q/models/x", BucketLocation.parse("s3://b/p/q", "s3").objectName("models/x"));
+        assertThrows(IllegalArgumentException.class, () -> BucketLocation.parse("s3:///p", "s3"));
+        assertThrows(IllegalArgumentException.class, () -> BucketLocation.parse("azblob://c/../x", "azblob"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.pigeonhole.feedback.function;
 
 import dev.pigeonhole.feedback.FeedbackSubmission;
 import dev.pigeonhole.http.RequestRejectedException;
-import dev.pigeonhole.serving.ServedModel;
+import dev.pigeonhole.serving.CurrentModel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -11,10 +11,10 @@ import java.util.List;
 @Singleton
 final class SubmissionValidator {
 
-    private final ServedModel served;
+    private final CurrentModel current;
 
-    SubmissionValidator(ServedModel served) {
-        this.served = served;
+    SubmissionValidator(CurrentModel current) {
+        this.current = current;
     }
 
     /** Throws {@link RequestRejectedException} (400) saying what to fix, or the 503 of no model when labels cannot be checked. */
@@ -28,7 +28,7 @@ final class SubmissionValidator {
         if (submission.text().codePoints().noneMatch(Character::isLetter)) {
             throw rejected("\"text\" has no letters, only digits, punctuation or symbols: send the text that was classified");
         }
-        List<String> labels = served.model().labels();
+        List<String> labels = current.get().model().labels();
         requireLabel("predicted_label", submission.predictedLabel(), labels);
         requireLabel("true_label", submission.trueLabel(), labels);
     }

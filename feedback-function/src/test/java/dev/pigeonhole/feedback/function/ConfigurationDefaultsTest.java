@@ -26,6 +26,7 @@ class ConfigurationDefaultsTest {
             ServingConfiguration serving = context.getBean(ServingConfiguration.class);
             assertEquals(environment("PIGEONHOLE_STORE", "file:.pigeonhole/store"), serving.storeSpec());
             assertEquals(environment("PIGEONHOLE_CHANNEL", "production"), serving.channel());
+            assertEquals(Integer.parseInt(environment("PIGEONHOLE_REFRESH_SECONDS", "0")), serving.refreshSeconds());
             assertEquals(Integer.parseInt(environment("PIGEONHOLE_RETRAIN_EVERY", "100")),
                     context.getBean(FeedbackConfiguration.class).retrainEvery());
         }
