@@ -1,0 +1,4 @@
+-- POST a correction (no prediction_id, so every request stores a new record) for wrk.
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"text":"The goalie stopped every shot and the team won the hockey game in overtime.","predicted_label":"Science","true_label":"Sport"}'
