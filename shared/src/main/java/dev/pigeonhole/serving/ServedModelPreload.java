@@ -25,14 +25,18 @@ public final class ServedModelPreload {
         pending = new Pending(storeSpec, channel, future);
     }
 
-    /** The preloaded model when it was started for the same store and channel, else a fresh load. */
-    public static ServedModel take(String storeSpec, String channel) {
+    /**
+     * The preload when it was started for the same store and channel, else a load begun now; either
+     * way the caller gets the model to come without waiting for it.
+     */
+    public static CompletableFuture<ServedModel> take(String storeSpec, String channel) {
         Pending started = pending;
         pending = null;
         if (started != null && started.storeSpec.equals(storeSpec) && started.channel.equals(channel)) {
-            return started.model.join();
+            return started.model;
         }
-        return ServedModel.load(storeSpec, channel);
+        start(storeSpec, channel);
+        return take(storeSpec, channel);
     }
 
     private record Pending(String storeSpec, String channel, CompletableFuture<ServedModel> model) {

@@ -19,7 +19,7 @@ class ServedModelPreloadTest {
     @Test
     void takeReturnsThePreloadedModelForTheSameStoreAndChannel() throws URISyntaxException {
         ServedModelPreload.start(fixtureStore(), "production");
-        ServedModel served = ServedModelPreload.take(fixtureStore(), "production");
+        ServedModel served = ServedModelPreload.take(fixtureStore(), "production").join();
         assertTrue(served.loaded());
         assertEquals("v20261122-014850-002", served.version().orElseThrow());
     }
@@ -27,15 +27,15 @@ class ServedModelPreloadTest {
     @Test
     void takeLoadsAfreshWhenTheConfigurationNamesAnotherStore(@TempDir Path empty) throws URISyntaxException {
         ServedModelPreload.start(fixtureStore(), "production");
-        ServedModel served = ServedModelPreload.take("file:" + empty, "production");
+        ServedModel served = ServedModelPreload.take("file:" + empty, "production").join();
         assertFalse(served.loaded());
     }
 
     @Test
     void aPreloadIsTakenOnlyOnce(@TempDir Path empty) throws URISyntaxException {
         ServedModelPreload.start("file:" + empty, "production");
-        assertFalse(ServedModelPreload.take("file:" + empty, "production").loaded());
+        assertFalse(ServedModelPreload.take("file:" + empty, "production").join().loaded());
         // the second take cannot reuse the first result: it loads what the store holds now
-        assertTrue(ServedModelPreload.take(fixtureStore(), "production").loaded());
+        assertTrue(ServedModelPreload.take(fixtureStore(), "production").join().loaded());
     }
 }
