@@ -114,9 +114,16 @@ final class RetrainCommand implements Callable<Integer> {
         Optional<LoadedVersion> current = channels.read(PRODUCTION).map(ChannelPointer::version).map(reader::load);
         String currentVersion = current.map(loaded -> loaded.manifest().version()).orElse(null);
         TextModel currentModel = current.map(loaded -> new TextModelCodec().decode(loaded.files())).orElse(null);
-        current.filter(loaded -> !loaded.manifest().metrics().containsKey("candidate_accuracy")).ifPresent(loaded ->
-                progress.report("note: " + loaded.manifest().version() + " was not made by retrain and may have been "
-                        + "trained on the reference evaluation part; its figure is then optimistic"));
+        // A version made by `train` was trained on all the reference data, evaluation part included; what it scored
+        // there as an evaluation twin (same data, same stratified share and seed) stands in for it.
+        Double currentReferenceAccuracy = current
+                .filter(loaded -> !loaded.manifest().metrics().containsKey("candidate_accuracy"))
+                .map(loaded -> loaded.manifest().metrics().get("accuracy"))
+                .orElse(null);
+        if (currentReferenceAccuracy != null) {
+            progress.report(String.format(Locale.ROOT, "%s was trained on the reference evaluation part: its held-out "
+                    + "accuracy there (%.4f) stands in for it", currentVersion, currentReferenceAccuracy));
+        }
 
         RegularisationSearch search = model.search(seed, progress);
         if (search != null) {
@@ -125,7 +132,7 @@ final class RetrainCommand implements Callable<Integer> {
                     retrainData.training().labels()).lambda());
         }
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
-                .run(retrainData, currentModel, currentVersion);
+                .run(retrainData, currentModel, currentVersion, currentReferenceAccuracy);
         // Drift is judged for the model that met the feedback: the one in production (else the candidate).
         TextModel monitored = currentModel != null ? currentModel : outcome.candidate().model();
         double monitoredF1 = current.map(loaded -> loaded.manifest().metrics().getOrDefault("macro_f1", Double.NaN))

@@ -30,6 +30,17 @@ public final class CandidateTraining {
 
     /** The trained candidate, and how it compares with {@code current} (null when production serves nothing). */
     public Outcome run(RetrainData data, @Nullable TextModel current, @Nullable String currentVersion) {
+        return run(data, current, currentVersion, null);
+    }
+
+    /**
+     * As {@link #run(RetrainData, TextModel, String)}, for a current model that was trained on the reference part of
+     * the evaluation set (a model from {@code train}, trained on all the reference data): scoring it there would
+     * flatter it, so on that part its own held-out accuracy ({@code currentReferenceAccuracy}, measured by its
+     * evaluation twin on the same stratified share) stands in, and only the feedback part is scored.
+     */
+    public Outcome run(RetrainData data, @Nullable TextModel current, @Nullable String currentVersion,
+                       @Nullable Double currentReferenceAccuracy) {
         Dataset training = data.training();
         List<String> labels = training.labels();
         long start = System.nanoTime();
@@ -42,6 +53,7 @@ public final class CandidateTraining {
         HeldOutEvaluation.Calibrated calibrated = HeldOutEvaluation.calibrated(trained, evaluation);
         ClassificationMetrics candidate = calibrated.metrics();
         ClassificationMetrics currentMetrics = null;
+        ModelComparison.Score currentScore = null;
         if (current != null) {
             // Scored over the union of labels, so that the two figures count the same classes.
             TreeSet<String> union = new TreeSet<>(labels);
@@ -51,15 +63,35 @@ public final class CandidateTraining {
                 candidate = HeldOutEvaluation.metrics(trained, evaluation, shared);
             }
             currentMetrics = HeldOutEvaluation.metrics(current, evaluation, shared);
+            currentScore = ModelComparison.Score.of(currentMetrics);
+            if (currentReferenceAccuracy != null) {
+                currentScore = unseenEstimate(current, data, shared, currentReferenceAccuracy, currentMetrics);
+            }
         }
-        ModelComparison comparison = new ModelComparison(candidate, currentMetrics, current == null ? null : currentVersion,
-                tolerance);
+        ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(candidate), currentScore,
+                current == null ? null : currentVersion, tolerance);
         progress.report(String.format(Locale.ROOT, "evaluation set of %,d (%,d reference, %,d feedback): %s",
                 evaluation.size(), data.referenceEvaluation(), data.feedbackEvaluation(), comparison.decision()));
         TrainingResult result = new TrainingResult(trained.withTemperature(calibrated.temperature()), parameters, null,
                 candidate,
                 calibrated.calibration(), training.size(), evaluation.size(), elapsed);
         return new Outcome(result, comparison);
+    }
+
+    private static ModelComparison.Score unseenEstimate(TextModel current, RetrainData data, List<String> labels,
+                                                        double referenceAccuracy, ClassificationMetrics seen) {
+        int reference = data.referenceEvaluation();
+        int feedback = data.feedbackEvaluation();
+        double feedbackAccuracy = 0;
+        if (feedback > 0) {
+            List<dev.pigeonhole.data.LabeledText> examples = data.evaluation().examples();
+            Dataset feedbackPart = new Dataset(data.evaluation().source(), data.evaluation().sha256(),
+                    examples.subList(reference, examples.size()));
+            feedbackAccuracy = HeldOutEvaluation.metrics(current, feedbackPart, labels).accuracy();
+        }
+        double accuracy = (referenceAccuracy * reference + feedbackAccuracy * feedback) / (reference + feedback);
+        // Macro-F1 has no such per-part decomposition; it is reported as scored, for information only.
+        return new ModelComparison.Score(accuracy, seen.macroF1());
     }
 
     /** The candidate as a training result (metrics on the evaluation set) and its comparison with production. */

@@ -11,8 +11,15 @@ import java.util.Map;
  * The candidate and the model in production scored on the same evaluation set, and the decision: promote the candidate
  * when its accuracy is at least the current accuracy minus the tolerance, or when nothing is in production.
  */
-public record ModelComparison(ClassificationMetrics candidate, @Nullable ClassificationMetrics current,
-                              @Nullable String currentVersion, double tolerance) {
+public record ModelComparison(Score candidate, @Nullable Score current, @Nullable String currentVersion, double tolerance) {
+
+    /** Accuracy and macro-F1 of one model on the evaluation set (or the best unbiased estimate of them). */
+    public record Score(double accuracy, double macroF1) {
+
+        public static Score of(ClassificationMetrics metrics) {
+            return new Score(metrics.accuracy(), metrics.macroF1());
+        }
+    }
 
     public ModelComparison {
         if (!(tolerance >= 0)) {

@@ -27,7 +27,7 @@ class ModelComparisonTest {
 
     @Test
     void candidateWithinTheTolerancePromotes() {
-        ModelComparison comparison = new ModelComparison(correct(8), correct(9), "v1", 0.1);
+        ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(correct(8)), ModelComparison.Score.of(correct(9)), "v1", 0.1);
 
         assertTrue(comparison.promote());
         assertEquals("promoted: candidate accuracy 0.8000 >= current (v1) 0.9000 - tolerance 0.1000",
@@ -36,7 +36,7 @@ class ModelComparisonTest {
 
     @Test
     void candidateBelowTheToleranceKeepsProduction() {
-        ModelComparison comparison = new ModelComparison(correct(7), correct(9), "v1", 0.1);
+        ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(correct(7)), ModelComparison.Score.of(correct(9)), "v1", 0.1);
 
         assertFalse(comparison.promote());
         assertEquals("not promoted, production keeps v1: candidate accuracy 0.7000 < current (v1) 0.9000 - tolerance 0.1000",
@@ -46,7 +46,7 @@ class ModelComparisonTest {
 
     @Test
     void emptyProductionPromotesAndRecordsNoCurrentFigures() {
-        ModelComparison comparison = new ModelComparison(correct(5), null, null, 0.01);
+        ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(correct(5)), null, null, 0.01);
 
         assertTrue(comparison.promote());
         assertEquals("promoted: no model in production; candidate accuracy 0.5000", comparison.decision());
