@@ -19,6 +19,7 @@ import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import dev.pigeonhole.training.CandidateTraining;
+import dev.pigeonhole.training.ModelComparison;
 import dev.pigeonhole.training.RetrainData;
 import dev.pigeonhole.training.RegularisationSearch;
 import dev.pigeonhole.training.RetrainSplit;
@@ -114,15 +115,16 @@ final class RetrainCommand implements Callable<Integer> {
         Optional<LoadedVersion> current = channels.read(PRODUCTION).map(ChannelPointer::version).map(reader::load);
         String currentVersion = current.map(loaded -> loaded.manifest().version()).orElse(null);
         TextModel currentModel = current.map(loaded -> new TextModelCodec().decode(loaded.files())).orElse(null);
-        // A version made by `train` was trained on all the reference data, evaluation part included; what it scored
-        // there as an evaluation twin (same data, same stratified share and seed) stands in for it.
-        Double currentReferenceAccuracy = current
-                .filter(loaded -> !loaded.manifest().metrics().containsKey("candidate_accuracy"))
-                .map(loaded -> loaded.manifest().metrics().get("accuracy"))
+        // Every published version was trained on everything it knew, evaluation set included; what its evaluation twin
+        // scored on held-out data (recorded in its manifest) stands in for it.
+        ModelComparison.Score currentHeldOut = current
+                .map(loaded -> loaded.manifest().metrics())
+                .filter(metrics -> metrics.containsKey("accuracy") && metrics.containsKey("macro_f1"))
+                .map(metrics -> new ModelComparison.Score(metrics.get("accuracy"), metrics.get("macro_f1")))
                 .orElse(null);
-        if (currentReferenceAccuracy != null) {
-            progress.report(String.format(Locale.ROOT, "%s was trained on the reference evaluation part: its held-out "
-                    + "accuracy there (%.4f) stands in for it", currentVersion, currentReferenceAccuracy));
+        if (currentHeldOut != null) {
+            progress.report(String.format(Locale.ROOT, "%s learnt from the evaluation set; its own held-out accuracy "
+                    + "(%.4f) stands in for it", currentVersion, currentHeldOut.accuracy()));
         }
 
         RegularisationSearch search = model.search(seed, progress);
@@ -132,7 +134,7 @@ final class RetrainCommand implements Callable<Integer> {
                     retrainData.training().labels()).lambda());
         }
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
-                .run(retrainData, currentModel, currentVersion, currentReferenceAccuracy);
+                .run(retrainData, currentModel, currentVersion, currentHeldOut);
         // Drift is judged for the model that met the feedback: the one in production (else the candidate).
         TextModel monitored = currentModel != null ? currentModel : outcome.candidate().model();
         double monitoredF1 = current.map(loaded -> loaded.manifest().metrics().getOrDefault("macro_f1", Double.NaN))

@@ -1,6 +1,7 @@
 package dev.pigeonhole.training;
 
 import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.data.LabeledText;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelTrainer;
@@ -8,9 +9,12 @@ import dev.pigeonhole.model.TrainingParameters;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Trains a retrain candidate on the training set, calibrates and scores it on the evaluation set, and scores the model
@@ -34,19 +38,26 @@ public final class CandidateTraining {
     }
 
     /**
-     * As {@link #run(RetrainData, TextModel, String)}, for a current model that was trained on the reference part of
-     * the evaluation set (a model from {@code train}, trained on all the reference data): scoring it there would
-     * flatter it, so on that part its own held-out accuracy ({@code currentReferenceAccuracy}, measured by its
-     * evaluation twin on the same stratified share) stands in, and only the feedback part is scored.
+     * As {@link #run(RetrainData, TextModel, String)}, with the current model's own held-out figures: every published
+     * model was trained on everything, evaluation set included, so scoring it there would flatter it; what its
+     * evaluation twin scored on data it had not seen ({@code currentHeldOut}, from its manifest) stands in for it.
      */
     public Outcome run(RetrainData data, @Nullable TextModel current, @Nullable String currentVersion,
-                       @Nullable Double currentReferenceAccuracy) {
+                       ModelComparison.@Nullable Score currentHeldOut) {
         Dataset training = data.training();
         List<String> labels = training.labels();
         long start = System.nanoTime();
         progress.report(String.format(Locale.ROOT, "training the candidate on %,d examples (%,d from feedback)",
                 training.size(), data.feedbackTraining()));
-        TextModel trained = new TextModelTrainer(parameters).train(training.texts(), training.labelIndices(labels), labels);
+        // The twin learns without the evaluation set and is judged on it; the model published learns from everything
+        // (reference data and all feedback), as `train` does. The two are independent, so they train side by side.
+        Dataset everything = new Dataset(training.source(), training.sha256(), concat(training, data.evaluation()));
+        List<String> allLabels = everything.labels();
+        TextModelTrainer trainer = new TextModelTrainer(parameters);
+        CompletableFuture<TextModel> finalModel = CompletableFuture.supplyAsync(
+                () -> trainer.train(everything.texts(), everything.labelIndices(allLabels), allLabels));
+        TextModel trained = trainer.train(training.texts(), training.labelIndices(labels), labels);
+        TextModel published = joinFinal(finalModel);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         Dataset evaluation = data.evaluation();
@@ -64,34 +75,31 @@ public final class CandidateTraining {
             }
             currentMetrics = HeldOutEvaluation.metrics(current, evaluation, shared);
             currentScore = ModelComparison.Score.of(currentMetrics);
-            if (currentReferenceAccuracy != null) {
-                currentScore = unseenEstimate(current, data, shared, currentReferenceAccuracy, currentMetrics);
+            if (currentHeldOut != null) {
+                currentScore = currentHeldOut;
             }
         }
         ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(candidate), currentScore,
                 current == null ? null : currentVersion, tolerance);
         progress.report(String.format(Locale.ROOT, "evaluation set of %,d (%,d reference, %,d feedback): %s",
                 evaluation.size(), data.referenceEvaluation(), data.feedbackEvaluation(), comparison.decision()));
-        TrainingResult result = new TrainingResult(trained.withTemperature(calibrated.temperature()), parameters, null,
-                candidate,
-                calibrated.calibration(), training.size(), evaluation.size(), elapsed);
+        TrainingResult result = new TrainingResult(published.withTemperature(calibrated.temperature()), parameters, null,
+                candidate, calibrated.calibration(), everything.size(), evaluation.size(), elapsed);
         return new Outcome(result, comparison);
     }
 
-    private static ModelComparison.Score unseenEstimate(TextModel current, RetrainData data, List<String> labels,
-                                                        double referenceAccuracy, ClassificationMetrics seen) {
-        int reference = data.referenceEvaluation();
-        int feedback = data.feedbackEvaluation();
-        double feedbackAccuracy = 0;
-        if (feedback > 0) {
-            List<dev.pigeonhole.data.LabeledText> examples = data.evaluation().examples();
-            Dataset feedbackPart = new Dataset(data.evaluation().source(), data.evaluation().sha256(),
-                    examples.subList(reference, examples.size()));
-            feedbackAccuracy = HeldOutEvaluation.metrics(current, feedbackPart, labels).accuracy();
+    private static List<LabeledText> concat(Dataset first, Dataset second) {
+        List<LabeledText> all = new ArrayList<>(first.examples());
+        all.addAll(second.examples());
+        return all;
+    }
+
+    private static TextModel joinFinal(CompletableFuture<TextModel> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        double accuracy = (referenceAccuracy * reference + feedbackAccuracy * feedback) / (reference + feedback);
-        // Macro-F1 has no such per-part decomposition; it is reported as scored, for information only.
-        return new ModelComparison.Score(accuracy, seen.macroF1());
     }
 
     /** The candidate as a training result (metrics on the evaluation set) and its comparison with production. */

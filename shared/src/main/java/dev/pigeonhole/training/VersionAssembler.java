@@ -130,7 +130,8 @@ public final class VersionAssembler {
                 result.heldOut(), data.referenceEvaluation(), data.feedbackEvaluation()));
         context.put("calibration", calibrationNote(result.calibration(), "evaluation set"));
         context.put("served model", String.format(Locale.ROOT,
-                "the evaluated candidate, trained on %d examples (%d from feedback)%s", result.trainedOn(),
+                "trained on all %d examples, reference data and feedback (its twin, evaluated above, on the %d outside the "
+                        + "evaluation set, %d of them feedback)%s", result.trainedOn(), result.trainedOn() - result.heldOut(),
                 data.feedbackTraining(), data.feedbackOutsideLabels() == 0 ? ""
                         : "; " + data.feedbackOutsideLabels() + " feedback with labels outside the reference data left out"));
         return context;
