@@ -1,8 +1,10 @@
 package dev.pigeonhole.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,7 +95,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public Optional<StoredObject> get(String key) {
         String name = location.objectName(StoreKeys.requireValidKey(key));
         try {
-            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(name));
+            ResponseBytes<GetObjectResponse> bytes = idempotent("read", key,
+                    () -> client.getObjectAsBytes(b -> b.bucket(location.bucket()).key(name)));
             return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -107,7 +110,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         Objects.requireNonNull(data, "data");
         String name = location.objectName(StoreKeys.requireValidKey(key));
         try {
-            client.putObject(request(name), RequestBody.fromBytes(data));
+            idempotent("write", key, () -> client.putObject(request(name), RequestBody.fromBytes(data)));
         } catch (SdkException e) {
             throw failure("write", key, e);
         }
@@ -117,7 +120,13 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public boolean putIfAbsent(String key, byte[] data) {
         Objects.requireNonNull(data, "data");
         String name = location.objectName(StoreKeys.requireValidKey(key));
-        return conditionalPut(key, request(name).toBuilder().ifNoneMatch("*").build(), data, "create");
+        ConditionalOutcome outcome = conditionalPut(key, request(name).toBuilder().ifNoneMatch("*").build(), data, "create");
+        if (outcome == ConditionalOutcome.REFUSED_AFTER_RESEND) {
+            // A resent create can meet the object its first attempt wrote after all: when the stored bytes are ours,
+            // it was this call that created it.
+            return get(key).map(existing -> Arrays.equals(existing.data(), data)).orElse(false);
+        }
+        return outcome == ConditionalOutcome.WRITTEN;
     }
 
     @Override
@@ -125,7 +134,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(expectedEtag, "expectedEtag");
         String name = location.objectName(StoreKeys.requireValidKey(key));
-        return conditionalPut(key, request(name).toBuilder().ifMatch(expectedEtag).build(), data, "replace");
+        return conditionalPut(key, request(name).toBuilder().ifMatch(expectedEtag).build(), data, "replace")
+                == ConditionalOutcome.WRITTEN;
     }
 
     @Override
@@ -136,7 +146,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         try {
             ListObjectsV2Request request = ListObjectsV2Request.builder()
                     .bucket(location.bucket()).prefix(namePrefix).build();
-            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
+            List<S3Object> objects = idempotent("list", prefix,
+                    () -> client.listObjectsV2Paginator(request).contents().stream().toList());
+            for (S3Object object : objects) {
                 String key = location.keyOf(object.key());
                 if (isValidKey(key)) {
                     keys.add(key);
@@ -171,14 +183,34 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 .contentType("application/octet-stream").build();
     }
 
-    private boolean conditionalPut(String key, PutObjectRequest request, byte[] data, String action) {
+    /**
+     * Runs a read or a plain write, which are safe to repeat, once more when the connection broke under it: the JDK
+     * client reuses kept-alive connections that the server may already have closed, and surfaces that as an
+     * UncheckedIOException outside the SDK's own retries.
+     */
+    private <T> T idempotent(String action, String key, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UncheckedIOException first) {
+            try {
+                return call.get();
+            } catch (UncheckedIOException second) {
+                throw new StoreException("cannot " + action + " '" + key + "' in " + describe() + ": "
+                        + second.getCause().getMessage(), second);
+            }
+        }
+    }
+
+    private enum ConditionalOutcome { WRITTEN, REFUSED, REFUSED_AFTER_RESEND }
+
+    private ConditionalOutcome conditionalPut(String key, PutObjectRequest request, byte[] data, String action) {
         for (int attempt = 1; ; attempt++) {
             try {
                 conditionalClient.putObject(request, RequestBody.fromBytes(data));
-                return true;
+                return ConditionalOutcome.WRITTEN;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412 || isNoSuchKey(e)) {
-                    return false;
+                    return attempt == 1 ? ConditionalOutcome.REFUSED : ConditionalOutcome.REFUSED_AFTER_RESEND;
                 }
                 // S3 answers 409 to a conditional write racing another on the same key: nothing was written, try again.
                 if (e.statusCode() == 409 && attempt < CONFLICT_ATTEMPTS) {
@@ -186,6 +218,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                     continue;
                 }
                 throw failure(action, key, e);
+            } catch (UncheckedIOException e) {
+                // Whether the server applied it is unknown: failing is the honest answer for a conditional write.
+                throw new StoreException("cannot " + action + " '" + key + "' in " + describe() + ": "
+                        + e.getCause().getMessage(), e);
             } catch (SdkException e) {
                 if (bodyNotSent(e) && attempt < CONFLICT_ATTEMPTS) {
                     continue;
