@@ -63,9 +63,8 @@ public final class CandidateTraining {
         Dataset evaluation = data.evaluation();
         HeldOutEvaluation.Calibrated calibrated = HeldOutEvaluation.calibrated(trained, evaluation);
         ClassificationMetrics candidate = calibrated.metrics();
-        ClassificationMetrics currentMetrics = null;
-        ModelComparison.Score currentScore = null;
-        if (current != null) {
+        ModelComparison.Score currentScore = currentHeldOut;
+        if (current != null && currentHeldOut == null) {
             // Scored over the union of labels, so that the two figures count the same classes.
             TreeSet<String> union = new TreeSet<>(labels);
             union.addAll(current.labels());
@@ -73,11 +72,7 @@ public final class CandidateTraining {
             if (!shared.equals(labels)) {
                 candidate = HeldOutEvaluation.metrics(trained, evaluation, shared);
             }
-            currentMetrics = HeldOutEvaluation.metrics(current, evaluation, shared);
-            currentScore = ModelComparison.Score.of(currentMetrics);
-            if (currentHeldOut != null) {
-                currentScore = currentHeldOut;
-            }
+            currentScore = ModelComparison.Score.of(HeldOutEvaluation.metrics(current, evaluation, shared));
         }
         ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(candidate), currentScore,
                 current == null ? null : currentVersion, tolerance);
