@@ -5,57 +5,90 @@ import dev.pigeonhole.documents.TextExtractor;
 import dev.pigeonhole.predict.api.PredictionResponse;
 import dev.pigeonhole.predict.api.UploadPredictionResponse;
 import dev.pigeonhole.http.RequestRejectedException;
-import io.micronaut.core.annotation.Nullable;
+import dev.pigeonhole.http.MultipartForm;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.multipart.CompletedFileUpload;
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code POST /upload}: classifies the text of an uploaded document (PDF, DOCX, TXT, MD). */
 @Controller("/upload")
 public final class UploadController {
 
+    private static final String MISSING_FILE =
+            "missing multipart field \"file\": send the document as multipart/form-data in a field named file";
+
     private final TextExtractor extractor;
     private final Predictor predictor;
+    private final UploadLimits limits;
 
-    public UploadController(TextExtractor extractor, Predictor predictor) {
+    public UploadController(TextExtractor extractor, Predictor predictor, UploadLimits limits) {
         this.extractor = extractor;
         this.predictor = predictor;
+        this.limits = limits;
     }
 
     /**
      * Extracts the document's text and classifies it.
      *
-     * @param file the document, as the multipart field {@code file}
-     * @param includeText {@code include_text=true} adds the extracted text to the answer (for sending feedback)
+     * @param request the multipart/form-data request, with the document in the field {@code file}
      * @return the prediction, the file name and how many characters were extracted
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Classify an uploaded document")
-    public UploadPredictionResponse upload(@Part("file") @Nullable CompletedFileUpload file,
-                                           @QueryValue(value = "include_text", defaultValue = "false") boolean includeText) {
-        if (file == null) {
-            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
-                    "missing multipart field \"file\": send the document as multipart/form-data in a field named file");
-        }
-        ExtractedText extracted = extractor.extract(file.getFilename(), bytesOf(file));
-        Predictor.requireClassifiable("the document's text", extracted.text());
-        PredictionResponse prediction = predictor.predict(extracted.text());
-        return UploadPredictionResponse.of(prediction, file.getFilename(), extracted.text().length(),
-                includeText ? extracted.text() : null);
+    @Operation(summary = "Classify an uploaded document",
+            parameters = @Parameter(name = "include_text", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
+                    description = "true adds the extracted text to the answer (for sending feedback)"),
+            requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(type = "object",
+                            description = "the document (PDF, DOCX, TXT or MD) in the field file"))))
+    public CompletableFuture<UploadPredictionResponse> upload(ServerHttpRequest<?> request) {
+        // The raw body, parsed here, rather than @Part and @QueryValue: the Lambda and Azure Functions adapters
+        // bind no multipart parts, and read the query of a form post from its body.
+        return request.byteBody().split().buffer().thenApply(body -> {
+            try (body) {
+                return classify(request, body.toByteArray());
+            }
+        });
     }
 
-    private static byte[] bytesOf(CompletedFileUpload file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the uploaded file", e);
+    private UploadPredictionResponse classify(HttpRequest<?> request, byte[] body) {
+        MultipartForm.Part file = fileOf(request, body);
+        if (file.content().length > limits.maxBytes()) {
+            throw new RequestRejectedException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "the document is larger than the upload limit of " + limits.maxBytes() + " bytes: send a smaller file");
         }
+        String filename = file.filename() == null ? "" : file.filename();
+        ExtractedText extracted = extractor.extract(filename, file.content());
+        Predictor.requireClassifiable("the document's text", extracted.text());
+        PredictionResponse prediction = predictor.predict(extracted.text());
+        return UploadPredictionResponse.of(prediction, filename, extracted.text().length(),
+                includeText(request) ? extracted.text() : null);
+    }
+
+    private static MultipartForm.Part fileOf(HttpRequest<?> request, byte[] body) {
+        MultipartForm form;
+        try {
+            form = MultipartForm.parse(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body);
+        } catch (IllegalArgumentException e) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, e.getMessage() + ": " + MISSING_FILE);
+        }
+        return form.part("file").filter(part -> part.filename() != null)
+                .orElseThrow(() -> new RequestRejectedException(HttpStatus.BAD_REQUEST, MISSING_FILE));
+    }
+
+    private static boolean includeText(HttpRequest<?> request) {
+        String query = request.getUri().getRawQuery();
+        return query != null && Arrays.asList(query.split("&")).contains("include_text=true");
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.http.ApplicationErrorHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,8 +201,7 @@ abstract class PredictContractTest {
         ContractRequest upload = ContractRequest.upload("file", "match.md", "text/markdown", text.getBytes(UTF_8));
 
         Map<String, Object> plain = send(upload).json();
-        Map<String, Object> withText = send(new ContractRequest(upload.method(), "/upload?include_text=true",
-                upload.contentType(), upload.body())).json();
+        Map<String, Object> withText = send(upload.withPath("/upload?include_text=true")).json();
 
         assertFalse(plain.containsKey("text"), plain.toString());
         assertEquals(text, withText.get("text"));

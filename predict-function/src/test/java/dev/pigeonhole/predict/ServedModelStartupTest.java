@@ -3,6 +3,7 @@ package dev.pigeonhole.predict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.context.ApplicationContext;

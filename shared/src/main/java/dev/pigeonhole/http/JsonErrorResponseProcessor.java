@@ -3,6 +3,7 @@ package dev.pigeonhole.http;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +14,7 @@ import io.micronaut.http.server.exceptions.UnsupportedMediaException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import jakarta.inject.Singleton;
 
@@ -74,14 +76,26 @@ public final class JsonErrorResponseProcessor implements ErrorResponseProcessor<
             return "malformed JSON body: " + json.getOriginalMessage()
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         }
-        if (cause instanceof UnsatisfiedBodyRouteException) {
+        // Netty reports a missing body and a body of the wrong shape with its own exceptions; the servlet
+        // adapters of Lambda and Azure Functions wrap the decoder's failure in a CodecException.
+        if (cause instanceof UnsatisfiedBodyRouteException
+                || (hasCause(cause, CodecException.class) && context.getRequest().getContentLength() <= 0)) {
             return "the request has no JSON body: send " + guide.exampleBody(path);
         }
-        if (cause instanceof ConversionErrorException) {
+        if (cause instanceof ConversionErrorException || hasCause(cause, SerdeException.class)) {
             // Its message names Java classes; the client needs the expected shape instead.
             return "the JSON body does not have the expected shape: send " + guide.exampleBody(path);
         }
         return detail(context);
+    }
+
+    private static boolean hasCause(Throwable cause, Class<? extends Throwable> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonProcessingException jsonCause(Throwable cause) {

@@ -2,6 +2,10 @@ package dev.pigeonhole.feedback.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import dev.pigeonhole.telemetry.BadPrediction;
 import dev.pigeonhole.telemetry.BadPredictionSink;
 import io.micronaut.runtime.server.EmbeddedServer;

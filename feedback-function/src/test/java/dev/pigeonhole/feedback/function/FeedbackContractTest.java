@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.store.LocalArtifactStore;
@@ -243,7 +245,7 @@ abstract class FeedbackContractTest {
     @Test
     void feedbackFromThePredictPageOriginCarriesTheAllowOriginHeader() {
         String origin = predictPageOrigin();
-        ContractResponse response = send(feedback("the team won the game", "Sport", "Sport").with("Origin", origin));
+        ContractResponse response = send(feedback("the team won the game", "Sport", "Sport").withHeader("Origin", origin));
 
         assertJson(202, response);
         assertEquals(origin, response.header("access-control-allow-origin"));

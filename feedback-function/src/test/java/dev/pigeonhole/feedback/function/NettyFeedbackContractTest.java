@@ -2,6 +2,10 @@ package dev.pigeonhole.feedback.function;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -3,6 +3,8 @@ package dev.pigeonhole.feedback.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

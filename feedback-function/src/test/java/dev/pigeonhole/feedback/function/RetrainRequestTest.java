@@ -2,6 +2,9 @@ package dev.pigeonhole.feedback.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.store.LocalArtifactStore;

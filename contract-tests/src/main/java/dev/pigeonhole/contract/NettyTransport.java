@@ -1,4 +1,4 @@
-package dev.pigeonhole.predict;
+package dev.pigeonhole.contract;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -9,14 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Carries contract requests to the embedded Netty server as raw bytes over a real socket (the JDK
- * client: it sends any body as given, multipart included, and follows no redirects).
+ * client: it sends any body and header as given, multipart included, and follows no redirects).
  */
-final class NettyTransport {
+public final class NettyTransport {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -25,11 +24,11 @@ final class NettyTransport {
 
     private final URI base;
 
-    NettyTransport(EmbeddedServer server) {
+    public NettyTransport(EmbeddedServer server) {
         this.base = server.getURI();
     }
 
-    ContractResponse send(ContractRequest request) {
+    public ContractResponse send(ContractRequest request) {
         HttpRequest.BodyPublisher body = request.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
@@ -37,18 +36,15 @@ final class NettyTransport {
     }
 
     /** As {@link #send(ContractRequest)}, with the body publisher given (e.g. one that sends no Content-Length). */
-    ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
+    public ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(request.path()))
                 .timeout(Duration.ofSeconds(30))
                 .method(request.method(), body);
-        if (request.contentType() != null) {
-            http.header("Content-Type", request.contentType());
-        }
+        request.headers().forEach(http::header);
         try {
             HttpResponse<byte[]> response = CLIENT.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new HashMap<>();
-            response.headers().map().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            response.headers().map().forEach((name, values) -> headers.put(name, String.join(",", values)));
             return new ContractResponse(response.statusCode(), headers, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

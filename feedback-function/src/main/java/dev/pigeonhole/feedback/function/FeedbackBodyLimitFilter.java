@@ -1,0 +1,33 @@
+package dev.pigeonhole.feedback.function;
+
+import dev.pigeonhole.http.ErrorResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Refuses feedback bodies over {@code pigeonhole.feedback.max-body-bytes} with 413 before they are read, on
+ * every runtime: Netty also enforces it as its request size limit, the Lambda and Azure Functions adapters do not.
+ */
+@ServerFilter("/feedback")
+public final class FeedbackBodyLimitFilter {
+
+    private final FeedbackConfiguration configuration;
+
+    public FeedbackBodyLimitFilter(FeedbackConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<ErrorResponse> rejectOversizedBody(HttpRequest<?> request) {
+        if (request.getContentLength() > configuration.maxBodyBytes()) {
+            return HttpResponse.<ErrorResponse>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(ErrorResponse.of(FeedbackEndpointGuide.tooLargeMessage(configuration.maxBodyBytes())));
+        }
+        return null;
+    }
+}
