@@ -1,0 +1,90 @@
+package dev.pigeonhole.feedback.function;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.PackagedFunction;
+import dev.pigeonhole.contract.StagedFunctionJson;
+import dev.pigeonhole.feedback.FeedbackReader;
+import dev.pigeonhole.feedback.function.azure.FeedbackHttpFunction;
+import dev.pigeonhole.store.LocalArtifactStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packages {@code ./mvnw package} builds, each started in its own JVM on nothing but its own class path
+ * and called as its platform calls it: the Lambda zip through the handler, the Azure app through its function.
+ */
+class CloudPackagesIT {
+
+    static final Path LAMBDA_ZIP = Path.of("target", "feedback-function-lambda.zip");
+    static final Path AZURE_APP = Path.of("target", "azure-functions", "pigeonhole-feedback");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theLambdaPackageRecordsFeedbackThroughTheHandler() {
+        Path store = work.resolve("store");
+        String version = ModelFixture.publish(store);
+
+        assertRecords(PackagedFunction.lambda(LAMBDA_ZIP, work.resolve("lambda"), environment(store)), store, version);
+    }
+
+    @Test
+    void theLambdaPackageLeavesOutTheLocalServerAndTheAzureAdapter() throws IOException {
+        try (ZipFile zip = new ZipFile(LAMBDA_ZIP.toFile())) {
+            List<String> names = zip.stream().map(ZipEntry::getName).toList();
+            assertTrue(names.contains("lib/pigeonhole-feedback-function.jar"), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("lib/micronaut-function-aws-api-proxy-")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("lib/micronaut-http-server-netty-")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("lib/micronaut-azure-")), names.toString());
+        }
+    }
+
+    @Test
+    void theAzureAppRecordsFeedbackThroughItsFunction() {
+        Path store = work.resolve("store");
+        String version = ModelFixture.publish(store);
+
+        assertRecords(PackagedFunction.azure(AZURE_APP, FeedbackHttpFunction.class.getName(), "feedback",
+                environment(store)), store, version);
+    }
+
+    @Test
+    void theAzureAppsFunctionJsonNamesTheTriggerMethodItsCatchAllRouteAndAFunctionKey() throws IOException {
+        assertEquals(List.of(), StagedFunctionJson.mismatches(AZURE_APP, FeedbackHttpFunction.class));
+        assertTrue(Files.readString(AZURE_APP.resolve("feedback/function.json"), UTF_8).contains("\"authLevel\": \"FUNCTION\""));
+        String hostJson = Files.readString(AZURE_APP.resolve("host.json"));
+        assertTrue(hostJson.replaceAll("\\s", "").contains("\"http\":{\"routePrefix\":\"\"}"), hostJson);
+    }
+
+    private static Map<String, String> environment(Path store) {
+        return Map.of("PIGEONHOLE_STORE", "file:" + store, "PIGEONHOLE_CHANNEL", "production");
+    }
+
+    private static void assertRecords(PackagedFunction function, Path store, String version) {
+        List<ContractResponse> responses = function.send(List.of(
+                ContractRequest.get("/health"),
+                ContractRequest.postJson("/feedback", "{\"text\": \"the probe reached orbit\", "
+                        + "\"predicted_label\": \"Informatique\", \"true_label\": \"Science\"}")));
+
+        assertEquals(200, responses.get(0).status(), responses.get(0).text());
+        assertEquals(version, responses.get(0).json().get("model_version"));
+        assertEquals(202, responses.get(1).status(), responses.get(1).text());
+        assertEquals(true, responses.get(1).json().get("bad_prediction"));
+        assertEquals(List.of("the probe reached orbit"),
+                new FeedbackReader(new LocalArtifactStore(store)).records().stream().map(r -> r.text()).toList());
+    }
+}
