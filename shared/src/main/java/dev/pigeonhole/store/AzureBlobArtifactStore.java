@@ -5,7 +5,6 @@ import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobDownloadContentResponse;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
@@ -39,35 +38,34 @@ public final class AzureBlobArtifactStore implements ArtifactStore {
         this.location = location;
     }
 
-    /** Connects with a storage connection string to the container {@code location} names; StoreException naming it if missing. */
-    public static AzureBlobArtifactStore open(BucketLocation location, String connectionString) {
+    /**
+     * Connects to the container {@code location} names, signed in as {@code settings} says (connection string or
+     * managed identity); StoreException saying what to set when there are no credentials, naming the container if missing.
+     */
+    public static AzureBlobArtifactStore open(BucketLocation location, AzureBlobSettings settings) {
         Objects.requireNonNull(location, "location");
-        if (connectionString == null || connectionString.isBlank()) {
-            throw new StoreException("no Azure Storage credentials for " + location.describe()
-                    + ": set AZURE_STORAGE_CONNECTION_STRING");
-        }
         HttpClient http = new JdkHttpClientBuilder().build();
-        BlobContainerClient container = client(connectionString, http, 3, location);
-        BlobContainerClient conditional = client(connectionString, http, 1, location);
+        BlobContainerClient container = client(settings, http, 3, location);
+        BlobContainerClient conditional = client(settings, http, 1, location);
         AzureBlobArtifactStore store = new AzureBlobArtifactStore(container, conditional, location);
         store.requireContainer();
         return store;
     }
 
-    private static BlobContainerClient client(String connectionString, HttpClient http, int maxTries,
+    /** As {@link #open(BucketLocation, AzureBlobSettings)} with a storage connection string. */
+    public static AzureBlobArtifactStore open(BucketLocation location, String connectionString) {
+        return open(location, new AzureBlobSettings(connectionString == null || connectionString.isBlank()
+                ? null : connectionString, null, null));
+    }
+
+    private static BlobContainerClient client(AzureBlobSettings settings, HttpClient http, int maxTries,
                                               BucketLocation location) {
-        try {
-            return new BlobServiceClientBuilder()
-                    .connectionString(connectionString)
-                    .httpClient(http)
-                    .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxTries, TIMEOUT,
-                            Duration.ofMillis(200), Duration.ofSeconds(2), null))
-                    .buildClient()
-                    .getBlobContainerClient(location.bucket());
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("AZURE_STORAGE_CONNECTION_STRING is not a valid storage connection string: "
-                    + e.getMessage(), e);
-        }
+        return settings.clientBuilder(location)
+                .httpClient(http)
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxTries, TIMEOUT,
+                        Duration.ofMillis(200), Duration.ofSeconds(2), null))
+                .buildClient()
+                .getBlobContainerClient(location.bucket());
     }
 
     private void requireContainer() {

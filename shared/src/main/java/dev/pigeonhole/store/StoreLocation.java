@@ -18,7 +18,6 @@ public final class StoreLocation {
             "accepted forms: file:<dir> (relative to the working directory or absolute), a plain directory path, "
                     + "s3://bucket/prefix, azblob://container/prefix";
 
-    private static final String AZURE_CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
 
     // One letter before ':' is a Windows drive ("C:\\store"), not a scheme.
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
@@ -45,7 +44,7 @@ public final class StoreLocation {
         }
         if (trimmed.startsWith("azblob://")) {
             return AzureBlobArtifactStore.open(BucketLocation.parse(trimmed, "azblob"),
-                    environment.get(AZURE_CONNECTION_STRING));
+                    AzureBlobSettings.fromEnvironment(environment));
         }
         String path;
         if (trimmed.startsWith("file:")) {
