@@ -132,7 +132,7 @@ class LocalLoopIT {
      * Writes every 40th message of 20 Newsgroups (283, all 7 categories) to {@code sample} and returns the first
      * k messages from the 20th on, every 40th: texts the model never saw, as the users' corrections.
      */
-    private static List<JsonNode> writeSampleAndPickCorrections(Path sample) throws IOException {
+    static List<JsonNode> writeSampleAndPickCorrections(Path sample) throws IOException {
         List<String> lines = new ArrayList<>();
         List<JsonNode> corrections = new ArrayList<>();
         Path reference = Path.of(System.getProperty("pigeonhole.reference-data", "../data/20news/train.jsonl.gz"));
@@ -174,13 +174,13 @@ class LocalLoopIT {
         return JarProcess.start(jar(module), List.of(), withPort, dir);
     }
 
-    private static Path jar(String module) {
+    static Path jar(String module) {
         return Path.of(System.getProperty("pigeonhole.jar." + module,
                 "../" + module + "/target/pigeonhole-" + module + "-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
     }
 
     /** Polls {@code GET /health} until it answers 200 with {@code version}, failing after {@link #STARTUP}. */
-    private static void awaitHealthy(JarProcess function, URI base, String version) throws Exception {
+    static void awaitHealthy(JarProcess function, URI base, String version) throws Exception {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         String expected = "{\"status\":\"ok\",\"model_loaded\":true,\"model_version\":\"" + version + "\"}";
         String last = "(no answer)";
@@ -204,18 +204,18 @@ class LocalLoopIT {
                 + function.output());
     }
 
-    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
+    static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
