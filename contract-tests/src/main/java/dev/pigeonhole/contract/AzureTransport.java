@@ -43,6 +43,15 @@ public final class AzureTransport {
     }
 
     public ContractResponse send(ContractRequest request) {
+        return send(request, true);
+    }
+
+    /** As {@link #send}, for a client that streamed its body in chunks: the host passes no Content-Length then. */
+    public ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return send(request, false);
+    }
+
+    private ContractResponse send(ContractRequest request, boolean contentLength) {
         HttpRequestMessageBuilder<Object> builder =
                 HttpRequestMessageBuilder.builder(HttpMethod.value(request.method()), APP_URL + request.path(), context);
         request.headers().forEach(builder::header);
@@ -53,7 +62,7 @@ public final class AzureTransport {
                         equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), UTF_8));
             }
         }
-        if (request.body() != null) {
+        if (request.body() != null && contentLength) {
             builder.header("Content-Length", Integer.toString(request.body().length));
         }
         HttpRequestMessage<Optional<byte[]>> message = builder.body(Optional.ofNullable(request.body())).build();

@@ -1,6 +1,7 @@
 package dev.pigeonhole.contract;
 
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,8 +36,13 @@ public final class NettyTransport {
         return send(request, body);
     }
 
-    /** As {@link #send(ContractRequest)}, with the body publisher given (e.g. one that sends no Content-Length). */
-    public ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
+    /** As {@link #send(ContractRequest)}, with the body sent in chunks, without a Content-Length. */
+    public ContractResponse sendWithoutContentLength(ContractRequest request) {
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        return send(request, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+    }
+
+    private ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(request.path()))
                 .timeout(Duration.ofSeconds(30))
                 .method(request.method(), body);

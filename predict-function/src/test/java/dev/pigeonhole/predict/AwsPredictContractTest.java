@@ -43,6 +43,11 @@ class AwsPredictContractTest extends PredictContractTest {
     }
 
     @Override
+    protected ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return transport.sendWithoutContentLength(request);
+    }
+
+    @Override
     protected String servedVersion() {
         return version;
     }

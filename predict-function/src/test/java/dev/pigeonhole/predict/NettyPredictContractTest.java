@@ -1,7 +1,5 @@
 package dev.pigeonhole.predict;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.contract.ModelFixture;
@@ -10,11 +8,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,21 +38,12 @@ class NettyPredictContractTest extends PredictContractTest implements TestProper
     }
 
     @Override
-    protected String servedVersion() {
-        return version;
+    protected ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return new NettyTransport(server).sendWithoutContentLength(request);
     }
 
-    @Test
-    void predictBodyOverTheLimitSentWithoutContentLengthIs413() {
-        String json = "{\"text\": \"" + "word ".repeat((int) MAX_BODY_BYTES / 5 + 10) + "\"}";
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(json.getBytes(UTF_8)));
-
-        ContractResponse response = new NettyTransport(server).send(
-                ContractRequest.postJson("/predict", json), chunked);
-
-        assertError(413, "the request body is larger than the limit of " + MAX_BODY_BYTES
-                + " bytes for JSON predictions: send shorter texts, fewer per batch, or upload the document to /upload",
-                response);
+    @Override
+    protected String servedVersion() {
+        return version;
     }
 }

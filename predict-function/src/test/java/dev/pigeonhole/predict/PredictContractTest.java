@@ -43,6 +43,9 @@ abstract class PredictContractTest {
     /** Carries {@code request} to the function through the runtime under test. */
     protected abstract ContractResponse send(ContractRequest request);
 
+    /** As {@link #send}, the body streamed in chunks without a Content-Length, as the runtime then delivers it. */
+    protected abstract ContractResponse sendWithoutContentLength(ContractRequest request);
+
     /** The version the test store's production channel serves. */
     protected abstract String servedVersion();
 
@@ -332,6 +335,14 @@ abstract class PredictContractTest {
         assertError(413, "the request body is larger than the limit of " + MAX_BODY_BYTES
                         + " bytes for JSON predictions: send shorter texts, fewer per batch, or upload the document to /upload",
                 send(ContractRequest.postJson("/predict", "{\"text\": \"" + text + "\"}")));
+    }
+
+    @Test
+    void predictBodyOverTheLimitSentWithoutContentLengthIs413() {
+        String text = "word ".repeat((int) MAX_BODY_BYTES / 5 + 10);
+        assertError(413, "the request body is larger than the limit of " + MAX_BODY_BYTES
+                        + " bytes for JSON predictions: send shorter texts, fewer per batch, or upload the document to /upload",
+                sendWithoutContentLength(ContractRequest.postJson("/predict", "{\"text\": \"" + text + "\"}")));
     }
 
     @Test

@@ -43,6 +43,11 @@ class AwsFeedbackContractTest extends FeedbackContractTest {
     }
 
     @Override
+    protected ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return transport.sendWithoutContentLength(request);
+    }
+
+    @Override
     protected String servedVersion() {
         return version;
     }

@@ -43,6 +43,11 @@ class AzureFeedbackContractTest extends FeedbackContractTest {
     }
 
     @Override
+    protected ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return transport.sendWithoutContentLength(request);
+    }
+
+    @Override
     protected String servedVersion() {
         return version;
     }

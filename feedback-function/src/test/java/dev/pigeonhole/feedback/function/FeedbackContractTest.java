@@ -38,6 +38,9 @@ abstract class FeedbackContractTest {
     /** Carries {@code request} to the function through the runtime under test. */
     protected abstract ContractResponse send(ContractRequest request);
 
+    /** As {@link #send}, the body streamed in chunks without a Content-Length, as the runtime then delivers it. */
+    protected abstract ContractResponse sendWithoutContentLength(ContractRequest request);
+
     /** The version the test store's production channel serves. */
     protected abstract String servedVersion();
 
@@ -198,6 +201,12 @@ abstract class FeedbackContractTest {
     void feedbackBodyOverTheLimitIs413() {
         String text = "word ".repeat((int) MAX_BODY_BYTES / 5 + 10);
         assertError(413, FeedbackEndpointGuide.tooLargeMessage(MAX_BODY_BYTES), send(feedback(text, "Sport", "Sport")));
+    }
+
+    @Test
+    void feedbackBodyOverTheLimitSentWithoutContentLengthIs413() {
+        assertError(413, FeedbackEndpointGuide.tooLargeMessage(MAX_BODY_BYTES),
+                sendWithoutContentLength(feedback("word ".repeat((int) MAX_BODY_BYTES / 5 + 10), "Sport", "Sport")));
     }
 
     @Test

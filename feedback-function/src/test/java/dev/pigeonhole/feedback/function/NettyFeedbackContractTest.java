@@ -1,7 +1,5 @@
 package dev.pigeonhole.feedback.function;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.contract.ModelFixture;
@@ -10,11 +8,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +38,11 @@ class NettyFeedbackContractTest extends FeedbackContractTest implements TestProp
     }
 
     @Override
+    protected ContractResponse sendWithoutContentLength(ContractRequest request) {
+        return new NettyTransport(server).sendWithoutContentLength(request);
+    }
+
+    @Override
     protected String servedVersion() {
         return version;
     }
@@ -50,14 +50,5 @@ class NettyFeedbackContractTest extends FeedbackContractTest implements TestProp
     @Override
     protected Path store() {
         return store;
-    }
-
-    @Test
-    void feedbackBodyOverTheLimitSentWithoutContentLengthIs413() {
-        ContractRequest request = feedback("word ".repeat((int) MAX_BODY_BYTES / 5 + 10), "Sport", "Sport");
-        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(request.body()));
-
-        assertError(413, FeedbackEndpointGuide.tooLargeMessage(MAX_BODY_BYTES), new NettyTransport(server).send(request, chunked));
     }
 }
