@@ -90,16 +90,17 @@ class LocalLoopIT {
             }
         }
 
-        String second = runJob(environment, "retrain", small);
+        // Production moves only when the candidate is not worse than the model there beyond the tolerance
+        // (RetrainCommandTest pins that decision); on a 283-example sample a handful of corrections can tip it either
+        // way, so this run accepts any loss and the restarted production function must serve the new version.
+        List<String> promoting = new ArrayList<>(small);
+        promoting.addAll(List.of("--tolerance", "1"));
+        String second = runJob(environment, "retrain", promoting);
         assertNotEquals(first, second);
-        assertEquals("", runJob(environment, "retrain", small), "a second run finds nothing pending");
+        assertEquals("", runJob(environment, "retrain", promoting), "a second run finds nothing pending");
 
-        // Retrain always moves staging; production follows only when the candidate is not worse than the model
-        // there (RetrainCommandTest pins that decision), so the restarted function serves staging.
-        Map<String, String> staging = new LinkedHashMap<>(environment);
-        staging.put("PIGEONHOLE_CHANNEL", "staging");
         int predictPort = freePort();
-        try (JarProcess predict = startFunction("predict-function", staging, "PREDICT_PORT", predictPort)) {
+        try (JarProcess predict = startFunction("predict-function", environment, "PREDICT_PORT", predictPort)) {
             URI base = URI.create("http://127.0.0.1:" + predictPort);
             awaitHealthy(predict, base, second);
             JsonNode manifest = JSON.readTree(get(base.resolve("/model")).body());

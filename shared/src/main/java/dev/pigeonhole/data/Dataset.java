@@ -1,6 +1,10 @@
 package dev.pigeonhole.data;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +51,22 @@ public record Dataset(String source, String sha256, List<LabeledText> examples) 
             y[i] = index;
         }
         return y;
+    }
+
+    /**
+     * The sha256 of the examples themselves, in order (each label, a tab, the text, a NUL), so that two data sets
+     * built from different sources (an evaluation set, say) can be told equal or not.
+     */
+    public String contentSha256() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (LabeledText example : examples) {
+                digest.update((example.label() + '\t' + example.text() + '\0').getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The examples at the given positions, as a new data set from the same source. */

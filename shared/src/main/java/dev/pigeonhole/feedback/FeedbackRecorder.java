@@ -113,7 +113,7 @@ public final class FeedbackRecorder {
             if (kth) {
                 requests.create(n);
             }
-            byte[] next = FeedbackJson.write(new FeedbackCount(n));
+            byte[] next = FeedbackJson.write(new FeedbackCount(n, UUID.randomUUID().toString()));
             boolean swapped = current.isEmpty()
                     ? store.putIfAbsent(FeedbackKeys.COUNTER, next)
                     : store.replaceIf(FeedbackKeys.COUNTER, next, current.get().etag());

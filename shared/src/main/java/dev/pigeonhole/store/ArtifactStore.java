@@ -12,10 +12,17 @@ public interface ArtifactStore {
     /** Writes {@code data} at {@code key}, replacing any object there; readers see the old or the new object, never a part. */
     void put(String key, byte[] data);
 
-    /** Creates the object only if {@code key} is free; true if this call created it, false if an object already existed. */
+    /**
+     * Creates the object only if {@code key} is free; true if this call created it, false if an object already existed.
+     * A remote store may resend a write whose answer was lost; it then counts an existing object holding exactly
+     * {@code data} as its own, so writers that must tell their writes apart write distinct bytes (an id, a token).
+     */
     boolean putIfAbsent(String key, byte[] data);
 
-    /** Replaces the object only if its current etag is {@code expectedEtag}; false if it differs or the object is missing. */
+    /**
+     * Replaces the object only if its current etag is {@code expectedEtag}; false if it differs or the object is
+     * missing. The same note on resent writes as for {@link #putIfAbsent} applies.
+     */
     boolean replaceIf(String key, byte[] data, String expectedEtag);
 
     /** Every key that starts with {@code prefix} (may be empty), sorted. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -32,11 +33,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     private static final int CONFLICT_ATTEMPTS = 20;
+    private static final int CONNECTION_ATTEMPTS = 3;
 
     private final SdkHttpClient http;
     private final S3Client client;
     // Conditional writes are never retried by the SDK: if a create-if-absent reached the server but its answer was
-    // lost, a retry would get 412 and report "someone else created it" for our own object. Failing is honest instead.
+    // lost, a blind retry would get 412 and report "someone else created it" for our own object. conditionalPut
+    // resends itself and then tells its own write from a rival's by the stored bytes.
     private final S3Client conditionalClient;
     private final BucketLocation location;
     private final String endpointName;
@@ -120,13 +123,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public boolean putIfAbsent(String key, byte[] data) {
         Objects.requireNonNull(data, "data");
         String name = location.objectName(StoreKeys.requireValidKey(key));
-        ConditionalOutcome outcome = conditionalPut(key, request(name).toBuilder().ifNoneMatch("*").build(), data, "create");
-        if (outcome == ConditionalOutcome.REFUSED_AFTER_RESEND) {
-            // A resent create can meet the object its first attempt wrote after all: when the stored bytes are ours,
-            // it was this call that created it.
-            return get(key).map(existing -> Arrays.equals(existing.data(), data)).orElse(false);
-        }
-        return outcome == ConditionalOutcome.WRITTEN;
+        return written(key, data, conditionalPut(key, request(name).toBuilder().ifNoneMatch("*").build(), data, "create"));
     }
 
     @Override
@@ -134,8 +131,18 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(expectedEtag, "expectedEtag");
         String name = location.objectName(StoreKeys.requireValidKey(key));
-        return conditionalPut(key, request(name).toBuilder().ifMatch(expectedEtag).build(), data, "replace")
-                == ConditionalOutcome.WRITTEN;
+        return written(key, data, conditionalPut(key, request(name).toBuilder().ifMatch(expectedEtag).build(), data, "replace"));
+    }
+
+    /**
+     * A refusal met only by a resend may be our own first attempt, applied though its answer was lost: when the
+     * stored bytes are ours, this call wrote them (ArtifactStore asks writers that must be told apart for distinct bytes).
+     */
+    private boolean written(String key, byte[] data, ConditionalOutcome outcome) {
+        if (outcome == ConditionalOutcome.REFUSED_AFTER_RESEND) {
+            return get(key).map(existing -> Arrays.equals(existing.data(), data)).orElse(false);
+        }
+        return outcome == ConditionalOutcome.WRITTEN;
     }
 
     @Override
@@ -204,29 +211,40 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     private enum ConditionalOutcome { WRITTEN, REFUSED, REFUSED_AFTER_RESEND }
 
     private ConditionalOutcome conditionalPut(String key, PutObjectRequest request, byte[] data, String action) {
-        for (int attempt = 1; ; attempt++) {
+        int conflicts = 0;
+        int brokenConnections = 0;
+        boolean mayHaveWritten = false;
+        while (true) {
             try {
                 conditionalClient.putObject(request, RequestBody.fromBytes(data));
                 return ConditionalOutcome.WRITTEN;
             } catch (S3Exception e) {
                 if (e.statusCode() == 412 || isNoSuchKey(e)) {
-                    return attempt == 1 ? ConditionalOutcome.REFUSED : ConditionalOutcome.REFUSED_AFTER_RESEND;
+                    return mayHaveWritten ? ConditionalOutcome.REFUSED_AFTER_RESEND : ConditionalOutcome.REFUSED;
                 }
                 // S3 answers 409 to a conditional write racing another on the same key: nothing was written, try again.
-                if (e.statusCode() == 409 && attempt < CONFLICT_ATTEMPTS) {
-                    pause(attempt);
+                if (e.statusCode() == 409 && ++conflicts < CONFLICT_ATTEMPTS) {
+                    pause(conflicts);
                     continue;
                 }
                 throw failure(action, key, e);
-            } catch (UncheckedIOException e) {
-                // Whether the server applied it is unknown: failing is the honest answer for a conditional write.
+            } catch (UncheckedIOException | SdkClientException e) {
+                // A body that could not be sent wrote nothing. Any other broken connection (typically a kept-alive one
+                // the server had closed) leaves it unknown whether the server applied the write: send it again, and
+                // check a refusal then against the stored bytes.
+                boolean notSent = e instanceof SdkClientException client && bodyNotSent(client);
+                boolean broken = e instanceof UncheckedIOException || e.getCause() instanceof IOException;
+                boolean retry = notSent ? ++conflicts < CONFLICT_ATTEMPTS
+                        : broken && ++brokenConnections < CONNECTION_ATTEMPTS;
+                if (retry) {
+                    mayHaveWritten |= !notSent;
+                    continue;
+                }
+                if (e instanceof SdkClientException client) {
+                    throw failure(action, key, client);
+                }
                 throw new StoreException("cannot " + action + " '" + key + "' in " + describe() + ": "
                         + e.getCause().getMessage(), e);
-            } catch (SdkException e) {
-                if (bodyNotSent(e) && attempt < CONFLICT_ATTEMPTS) {
-                    continue;
-                }
-                throw failure(action, key, e);
             }
         }
     }

@@ -138,8 +138,9 @@ public final class VersionAssembler {
             context.put("data: " + source.source(), source.size() + " examples, sha256 " + source.sha256());
         }
         context.put("evaluation", String.format(Locale.ROOT,
-                "fixed set of %d examples: %d held out of the reference data, %d held out of the feedback",
-                result.heldOut(), data.referenceEvaluation(), data.feedbackEvaluation()));
+                "fixed set of %d examples: %d held out of the reference data, %d held out of the feedback; "
+                        + "content sha256 %s", result.heldOut(), data.referenceEvaluation(), data.feedbackEvaluation(),
+                data.evaluation().contentSha256()));
         context.put("calibration", calibrationNote(result.calibration(), "evaluation set"));
         context.put("served model", String.format(Locale.ROOT,
                 "trained on all %d examples, reference data and feedback (its twin, evaluated above, on the %d outside the "

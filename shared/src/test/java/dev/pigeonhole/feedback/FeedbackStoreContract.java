@@ -64,6 +64,31 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
+    void counterWrittenWithoutWriterTokenCountsOn() {
+        ArtifactStore store = store();
+        assertTrue(store.putIfAbsent("feedback/counter.json", "{\"count\":4}".getBytes(StandardCharsets.UTF_8)));
+
+        FeedbackRecorder.Recorded fifth = new FeedbackRecorder(store, 5, CLOCK)
+                .record(submission("the fifth text", "Science", "Sport", null));
+
+        assertTrue(fifth.retrainRequested());
+        assertEquals(List.of(5L), new RetrainRequests(store).all().stream().map(RetrainRequest::feedbackCount).toList());
+    }
+
+    @Test
+    void everyCounterWriteHoldsDistinctBytes() {
+        ArtifactStore store = store();
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, CLOCK);
+        Set<String> written = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            recorder.record(submission("text " + i, "Science", "Sport", null));
+            written.add(new String(store.get("feedback/counter.json").orElseThrow().data(), StandardCharsets.UTF_8));
+        }
+
+        assertEquals(3, written.size(), "a resent conditional write tells its own write from a rival's by the bytes");
+    }
+
+    @Test
     void repeatedPredictionIdGivesTheSameFeedbackIdAndNoSecondRecord() {
         ArtifactStore store = store();
         FeedbackRecorder recorder = new FeedbackRecorder(store, 2, CLOCK);
@@ -201,8 +226,8 @@ abstract class FeedbackStoreContract {
                 expected.add(n);
             }
             assertEquals(expected, counts);
-            assertEquals("{\"count\":" + total + "}", new String(store.get("feedback/counter.json").orElseThrow().data(),
-                    StandardCharsets.UTF_8));
+            assertEquals(total, FeedbackJson.read("feedback/counter.json",
+                    store.get("feedback/counter.json").orElseThrow().data(), FeedbackCount.class).count());
         } finally {
             pool.shutdownNow();
         }
