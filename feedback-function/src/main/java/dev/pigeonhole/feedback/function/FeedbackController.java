@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** {@code POST /feedback}: stores a correction once per prediction, reports it when the prediction was wrong. */
 @Controller("/feedback")
@@ -40,6 +41,7 @@ public final class FeedbackController {
     @Post
     @ExecuteOn(TaskExecutors.BLOCKING) // the store writes may go over the network (S3, Azure Blob)
     @Operation(summary = "Record the right label of a classified text")
+    @SecurityRequirement(name = "apiKey")
     public HttpResponse<FeedbackResponse> feedback(@Body FeedbackSubmission submission, HttpRequest<?> request) {
         validator.requireValid(submission);
         // FeedbackAccessFilter admits only callers with a key, so the record names the client who sent it.
