@@ -15,7 +15,8 @@ cp -r ".pigeonhole/store/models/$version" "$store/models/"
 cp .pigeonhole/store/channels/production.json "$store/channels/"
 # A key of its own, and no per-client rate limit: the benchmark measures the function, not the limiter.
 created=$(./pigeonhole keys create bench 2>/dev/null)
-export PIGEONHOLE_BENCH_API_KEY=$(printf '%s\n' "$created" | sed -n 's/^key: *//p')
+PIGEONHOLE_BENCH_API_KEY=$(printf '%s\n' "$created" | sed -n 's/^key: *//p')
+export PIGEONHOLE_BENCH_API_KEY
 PIGEONHOLE_API_KEYS=$(printf '%s\n' "$created" | sed -n 's/^entry: *//p') PIGEONHOLE_FEEDBACK_RATE_PER_SECOND=0 \
   PIGEONHOLE_STORE="file:$store" FEEDBACK_PORT=$port ./pigeonhole serve feedback >/tmp/pigeonhole-feedback-load.log 2>&1 &
 pid=$!

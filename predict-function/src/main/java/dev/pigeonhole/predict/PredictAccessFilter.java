@@ -4,6 +4,7 @@ import dev.pigeonhole.access.AccessGate;
 import dev.pigeonhole.access.Caller;
 import dev.pigeonhole.access.TokenBuckets;
 import dev.pigeonhole.http.ErrorResponse;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * manifest, the web page and its settings stay open. Runs in the security phase, after CORS.
  */
 @ServerFilter(value = {"/predict", "/predict/**", "/upload"}, methods = HttpMethod.POST)
+@Context // built at start-up: a rate limit that makes no sense stops the function, not its first request
 public final class PredictAccessFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredictAccessFilter.class);

@@ -4,6 +4,7 @@ import dev.pigeonhole.access.AccessGate;
 import dev.pigeonhole.access.Caller;
 import dev.pigeonhole.access.TokenBuckets;
 import dev.pigeonhole.http.ErrorResponse;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Runs in the security phase, after CORS, so that refusals reach a browser page with their CORS headers.
  */
 @ServerFilter(value = "/feedback", methods = HttpMethod.POST)
+@Context // built at start-up: a rate limit that makes no sense stops the function, not its first request
 public final class FeedbackAccessFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackAccessFilter.class);

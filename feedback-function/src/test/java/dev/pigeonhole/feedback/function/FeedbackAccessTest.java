@@ -171,6 +171,17 @@ class FeedbackAccessTest {
                 root.getMessage());
     }
 
+    @Test
+    void aNegativeRateStopsStartUp() {
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> start(Map.of("pigeonhole.feedback.rate-per-second", "-1")).close());
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().startsWith("a rate limit must be 0 (no limit) or a positive number"), root.getMessage());
+    }
+
     private List<FeedbackRecord> records() {
         return new FeedbackReader(new LocalArtifactStore(store)).records();
     }
