@@ -13,7 +13,12 @@ channel=$(cat .pigeonhole/store/channels/production.json)
 version=$(printf '%s' "$channel" | sed -E 's/^[{]"channel":"[^"]*","version":"([^"]+)".*/\1/')
 cp -r ".pigeonhole/store/models/$version" "$store/models/"
 cp .pigeonhole/store/channels/production.json "$store/channels/"
-PIGEONHOLE_STORE="file:$store" FEEDBACK_PORT=$port ./pigeonhole serve feedback >/tmp/pigeonhole-feedback-load.log 2>&1 &
+# A key of its own, and no per-client rate limit: the benchmark measures the function, not the limiter.
+created=$(./pigeonhole keys create bench 2>/dev/null)
+PIGEONHOLE_BENCH_API_KEY=$(printf '%s\n' "$created" | sed -n 's/^key: *//p')
+export PIGEONHOLE_BENCH_API_KEY
+PIGEONHOLE_API_KEYS=$(printf '%s\n' "$created" | sed -n 's/^entry: *//p') PIGEONHOLE_FEEDBACK_RATE_PER_SECOND=0 \
+  PIGEONHOLE_STORE="file:$store" FEEDBACK_PORT=$port ./pigeonhole serve feedback >/tmp/pigeonhole-feedback-load.log 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
 wrk -t2 -c16 -d3s -s bench/feedback.lua "http://127.0.0.1:$port/feedback" >/dev/null

@@ -12,12 +12,15 @@ mkdir -p "$store/channels" "$store/models"
 version=$(sed -E 's/^[{]"channel":"[^"]*","version":"([^"]+)".*/\1/' .pigeonhole/store/channels/production.json)
 cp -r ".pigeonhole/store/models/$version" "$store/models/"
 cp .pigeonhole/store/channels/production.json "$store/channels/"
-PIGEONHOLE_STORE="file:$store" FEEDBACK_PORT=$port PIGEONHOLE_RETRAIN_EVERY=100 ./pigeonhole serve feedback >/dev/null 2>&1 &
+created=$(./pigeonhole keys create bench 2>/dev/null)
+key=$(printf '%s\n' "$created" | sed -n 's/^key: *//p')
+PIGEONHOLE_API_KEYS=$(printf '%s\n' "$created" | sed -n 's/^entry: *//p') PIGEONHOLE_FEEDBACK_RATE_PER_SECOND=0 \
+  PIGEONHOLE_STORE="file:$store" FEEDBACK_PORT=$port PIGEONHOLE_RETRAIN_EVERY=100 ./pigeonhole serve feedback >/dev/null 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
 labels=(Automobile Commerce Informatique Politique Religion Science Sport)
 for i in $(seq 1 100); do
-  curl -sf -o /dev/null -H 'Content-Type: application/json' \
+  curl -sf -o /dev/null -H 'Content-Type: application/json' -H "X-API-Key: $key" \
     -d "{\"text\":\"correction number $i about a hockey game and a space probe\",\"predicted_label\":\"Science\",\"true_label\":\"${labels[$((i % 7))]}\"}" \
     "http://127.0.0.1:$port/feedback"
 done

@@ -6,10 +6,15 @@
   const $ = (id) => document.getElementById(id);
 
   const state = {
-    settings: { feedback_url: null, upload_max_bytes: null },
+    settings: { feedback_url: null, upload_max_bytes: null, api_key: null },
     labels: [],
     last: null, // { prediction, text } of the result on screen
   };
+
+  /** Request headers plus the API key, when the local demo setting handed the page one (see README, access control). */
+  function withKey(headers) {
+    return state.settings.api_key ? { ...headers, 'X-API-Key': state.settings.api_key } : headers;
+  }
 
   /** An answer that is not a success, with the message to show. */
   class ApiError extends Error {}
@@ -85,7 +90,7 @@
     classify(async () => {
       const prediction = await callJson('/predict', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: withKey({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({ text }),
       }, 'the predict function');
       return { prediction, text, source: 'typed text' };
@@ -106,7 +111,7 @@
     classify(async () => {
       const form = new FormData();
       form.append('file', file, file.name);
-      const prediction = await callJson('/upload?include_text=true', { method: 'POST', body: form },
+      const prediction = await callJson('/upload?include_text=true', { method: 'POST', headers: withKey({}), body: form },
         'the predict function');
       const chars = prediction.extracted_chars.toLocaleString('en');
       return { prediction, text: prediction.text, source: `${prediction.filename} (${chars} characters read)` };
@@ -186,7 +191,7 @@
     try {
       const answer = await callJson(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: withKey({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({
           text,
           predicted_label: prediction.category_name,

@@ -66,6 +66,8 @@ class CloudStoreLoopIT {
         List<JsonNode> unseen = LocalLoopIT.writeSampleAndPickCorrections(sample);
         Map<String, String> environment = new LinkedHashMap<>(cloud);
         environment.put("PIGEONHOLE_CHANNEL", "production");
+        String[] key = LocalLoopIT.createApiKey("cloud-loop");
+        environment.put("PIGEONHOLE_API_KEYS", key[1]);
 
         String version = train(environment, sample);
 
@@ -87,7 +89,7 @@ class CloudStoreLoopIT {
             LocalLoopIT.awaitHealthy(feedback, base, version);
             String label = unseen.get(0).get("category").asText();
             HttpResponse<String> answer = LocalLoopIT.post(base.resolve("/feedback"), JSON.writeValueAsString(
-                    Map.of("text", unseen.get(0).get("text").asText(), "predicted_label", label, "true_label", label)));
+                    Map.of("text", unseen.get(0).get("text").asText(), "predicted_label", label, "true_label", label)), key[0]);
             assertEquals(202, answer.statusCode(), answer.body());
         }
         assertEquals(List.of(unseen.get(0).get("text").asText()),

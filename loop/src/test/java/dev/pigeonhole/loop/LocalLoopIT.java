@@ -1,6 +1,7 @@
 package dev.pigeonhole.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -52,10 +53,12 @@ class LocalLoopIT {
     void kCorrectionsLeadToANewVersionThatARestartedPredictFunctionServes() throws Exception {
         Path sample = dir.resolve("sample.jsonl.gz");
         List<JsonNode> corrections = writeSampleAndPickCorrections(sample);
+        String[] key = createApiKey("loop-user");
         Map<String, String> environment = Map.of(
                 "PIGEONHOLE_STORE", "file:" + dir.resolve("store"),
                 "PIGEONHOLE_CHANNEL", "production",
-                "PIGEONHOLE_RETRAIN_EVERY", String.valueOf(K));
+                "PIGEONHOLE_RETRAIN_EVERY", String.valueOf(K),
+                "PIGEONHOLE_API_KEYS", key[1]);
         List<String> small = List.of("--data", sample.toString(), "--max-iterations", "50");
 
         String first = runJob(environment, "train", small);
@@ -65,6 +68,8 @@ class LocalLoopIT {
         try (JarProcess feedback = startFunction("feedback-function", environment, "FEEDBACK_PORT", feedbackPort)) {
             URI base = URI.create("http://127.0.0.1:" + feedbackPort);
             awaitHealthy(feedback, base, first);
+            HttpResponse<String> anonymous = post(base.resolve("/feedback"), "{}", null);
+            assertEquals(401, anonymous.statusCode(), anonymous.body());
             for (int i = 0; i < K; i++) {
                 String trueLabel = corrections.get(i).get("category").asText();
                 String predicted = LABELS.get((LABELS.indexOf(trueLabel) + 1) % LABELS.size());
@@ -76,7 +81,7 @@ class LocalLoopIT {
                 body.put("prediction_id", "loop-" + i);
                 body.put("model_version", first);
 
-                HttpResponse<String> answer = post(base.resolve("/feedback"), JSON.writeValueAsString(body));
+                HttpResponse<String> answer = post(base.resolve("/feedback"), JSON.writeValueAsString(body), key[0]);
 
                 assertEquals(202, answer.statusCode(), answer.body());
                 JsonNode accepted = JSON.readTree(answer.body());
@@ -123,9 +128,23 @@ class LocalLoopIT {
             assertEquals(expectedFeedbackLabels, feedbackLabels);
 
             HttpResponse<String> prediction = post(base.resolve("/predict"),
-                    "{\"text\": \"The Mets won the baseball game in extra innings last night\"}");
+                    "{\"text\": \"The Mets won the baseball game in extra innings last night\"}", null);
             assertEquals(200, prediction.statusCode(), prediction.body());
             assertEquals(second, JSON.readTree(prediction.body()).get("model_version").asText());
+        }
+
+        // What train, the feedback function, retrain and the predict function logged (the jars' own INFO level) holds
+        // neither the API key nor any text that was corrected or classified.
+        List<String> texts = new ArrayList<>(List.of("The Mets won the baseball game"));
+        corrections.subList(0, K).forEach(correction -> texts.add(snippet(correction.get("text").asText())));
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().startsWith("process-")).toList()) {
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                assertFalse(output.contains(key[0]), "the API key is in " + log);
+                for (String text : texts) {
+                    assertFalse(output.contains(text), "a text is in " + log + ": " + text);
+                }
+            }
         }
     }
 
@@ -152,6 +171,12 @@ class LocalLoopIT {
             out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         }
         return corrections;
+    }
+
+    /** Forty characters from the middle of {@code text}: enough to be unique, clear of mail headers. */
+    private static String snippet(String text) {
+        int from = Math.max(0, text.length() / 2 - 20);
+        return text.substring(from, Math.min(text.length(), from + 40));
     }
 
     /** Runs the retrain job's {@code command} to its end and returns what it printed on standard output, stripped. */
@@ -211,9 +236,38 @@ class LocalLoopIT {
     }
 
     static HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        return post(uri, json, null);
+    }
+
+    static HttpResponse<String> post(URI uri, String json, String apiKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code ./pigeonhole keys create client}, as an operator runs it: the key and its PIGEONHOLE_API_KEYS entry. */
+    static String[] createApiKey(String client) throws Exception {
+        Path launcher = Path.of(System.getProperty("pigeonhole.launcher", "../pigeonhole")).toAbsolutePath();
+        Process process = new ProcessBuilder("bash", launcher.toString(), "keys", "create", client)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), out);
+        String key = null;
+        String entry = null;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("key:")) {
+                key = line.substring(4).strip();
+            } else if (line.startsWith("entry:")) {
+                entry = line.substring(6).strip();
+            }
+        }
+        assertTrue(key != null && key.length() >= 40, out);
+        assertTrue(entry != null && entry.matches(client + ":[0-9a-f]{64}"), out);
+        return new String[] {key, entry};
     }
 
     static int freePort() throws IOException {

@@ -1,7 +1,9 @@
 package dev.pigeonhole.retrain;
 
 import dev.pigeonhole.data.Dataset;
+import dev.pigeonhole.feedback.ClientShareCap;
 import dev.pigeonhole.feedback.FeedbackReader;
+import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.model.TextModel;
@@ -77,6 +79,16 @@ final class RetrainCommand implements Callable<Integer> {
             description = "Share of the feedback in the evaluation set (default: ${DEFAULT-VALUE}).")
     double feedbackHoldout;
 
+    @Option(names = "--max-client-share", defaultValue = "0.25",
+            description = "Largest share of the feedback records one client (API key) may contribute; the rest of its "
+                    + "records, oldest kept first, is left out and counted in the manifest and report (default: ${DEFAULT-VALUE}).")
+    double maxClientShare;
+
+    @Option(names = "--min-client-records", defaultValue = "20",
+            description = "Records every client may contribute whatever its share, so that a deployment with few "
+                    + "clients still learns from them (default: ${DEFAULT-VALUE}).")
+    int minClientRecords;
+
     private final Function<String, ArtifactStore> stores;
 
     RetrainCommand() {
@@ -102,10 +114,18 @@ final class RetrainCommand implements Callable<Integer> {
                 pending.stream().map(RetrainRequest::id).toList()));
         TrainingParameters parameters = model.parameters();
         RetrainSplit split = new RetrainSplit(holdout, seed, feedbackHoldout);
+        ClientShareCap cap = new ClientShareCap(maxClientShare, minClientRecords);
 
         progress.report("reading " + data.data);
         Dataset reference = data.read();
-        Dataset feedback = new FeedbackReader(artifacts).dataset();
+        FeedbackReader feedbackReader = new FeedbackReader(artifacts);
+        List<FeedbackRecord> records = feedbackReader.records();
+        ClientShareCap.Capped capped = cap.apply(records);
+        if (capped.leftOutTotal() > 0) {
+            progress.report(String.format(Locale.ROOT, "%,d of %,d feedback records left out: no client may contribute "
+                    + "more than %,d (%s)", capped.leftOutTotal(), records.size(), cap.limit(records.size()), capped.leftOut()));
+        }
+        Dataset feedback = feedbackReader.dataset(capped.kept());
         progress.report(String.format(Locale.ROOT, "%,d reference examples, %,d distinct feedback examples",
                 reference.size(), feedback.size()));
         RetrainData retrainData = split.split(reference, feedback);
@@ -122,6 +142,17 @@ final class RetrainCommand implements Callable<Integer> {
                 .filter(metrics -> metrics.containsKey("accuracy") && metrics.containsKey("macro_f1"))
                 .map(metrics -> new ModelComparison.Score(metrics.get("accuracy"), metrics.get("macro_f1")))
                 .orElse(null);
+        // The reference gate's figure: recorded by every retrained version; a version made by `train` was evaluated on
+        // a held-out share of the reference data, so its accuracy is that figure. Without one the gate waits a version.
+        Double currentReference = current
+                .map(LoadedVersion::manifest)
+                .map(manifest -> manifest.metrics().containsKey(ModelComparison.REFERENCE_ACCURACY)
+                        ? manifest.metrics().get(ModelComparison.REFERENCE_ACCURACY)
+                        : manifest.parent() == null ? manifest.metrics().get("accuracy") : null)
+                .orElse(null);
+        if (current.isPresent() && currentReference == null) {
+            progress.report(currentVersion + " records no accuracy on the reference data: the reference gate is skipped");
+        }
         if (currentHeldOut != null) {
             progress.report(String.format(Locale.ROOT, "%s learnt from the evaluation set; its own held-out accuracy "
                     + "(%.4f) stands in for it", currentVersion, currentHeldOut.accuracy()));
@@ -134,17 +165,16 @@ final class RetrainCommand implements Callable<Integer> {
                     retrainData.training().labels()).lambda());
         }
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
-                .run(retrainData, currentModel, currentVersion, currentHeldOut);
+                .run(retrainData, currentModel, currentVersion, currentHeldOut, currentReference);
         // Drift is judged for the model that met the feedback: the one in production (else the candidate).
         TextModel monitored = currentModel != null ? currentModel : outcome.candidate().model();
         double monitoredF1 = current.map(loaded -> loaded.manifest().metrics().getOrDefault("macro_f1", Double.NaN))
                 .orElse(outcome.candidate().holdoutMetrics().macroF1());
-        MonitoringReport monitoring = new FeedbackMonitor().analyse(reference, new FeedbackReader(artifacts).records(),
-                monitored, monitoredF1);
+        MonitoringReport monitoring = new FeedbackMonitor().analyse(reference, records, monitored, monitoredF1);
         progress.report(String.format(Locale.ROOT, "feedback monitoring: %s (%d warning(s), %d alert(s))",
                 monitoring.overall().word(), monitoring.count(Verdict.WARNING), monitoring.count(Verdict.ALERT)));
         VersionAssembler.Assembly assembly = new VersionAssembler().assemble(outcome.candidate(),
-                List.of(reference, feedback), currentVersion, retrainData, outcome.comparison(), monitoring);
+                List.of(reference, feedback), currentVersion, retrainData, outcome.comparison(), monitoring, capped);
 
         progress.report("publishing to " + artifacts.describe());
         Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());

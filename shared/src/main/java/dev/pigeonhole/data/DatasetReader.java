@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -130,9 +131,12 @@ public final class DatasetReader {
     }
 
     private List<LabeledText> readCsv(Reader reader, Path file) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        // A repeated column name would leave the header map shorter than the header, and a record "consistent" with
+        // the map but too short for the last column's index.
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
         List<LabeledText> examples = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = parseWithHeader(reader, format, file)) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String field : List.of(textField, labelField)) {
                 if (!header.containsKey(field)) {
@@ -151,6 +155,15 @@ public final class DatasetReader {
             throw new DatasetException(file + ": malformed CSV (" + e.getCause().getMessage() + ")");
         }
         return examples;
+    }
+
+    // Commons CSV refuses a header with an empty or repeated column name with IllegalArgumentException.
+    private static CSVParser parseWithHeader(Reader reader, CSVFormat format, Path file) throws IOException {
+        try {
+            return CSVParser.parse(reader, format);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetException(file + " line 1: the CSV header must name every column once (" + e.getMessage() + ")");
+        }
     }
 
     private LabeledText example(String text, String label, java.util.Set<String> fields, Path file, int lineNumber) {

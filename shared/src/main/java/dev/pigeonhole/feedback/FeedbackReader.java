@@ -43,7 +43,11 @@ public final class FeedbackReader {
      * one per line, so it changes whenever a record is added.
      */
     public Dataset dataset() {
-        List<FeedbackRecord> records = records();
+        return dataset(records());
+    }
+
+    /** As {@link #dataset()}, of {@code records} only (e.g. what a {@link ClientShareCap} kept). */
+    public Dataset dataset(List<FeedbackRecord> records) {
         Set<LabeledText> seen = new HashSet<>();
         List<LabeledText> examples = new ArrayList<>();
         for (FeedbackRecord record : records) {

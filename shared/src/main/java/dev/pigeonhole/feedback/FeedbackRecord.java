@@ -7,11 +7,15 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.Objects;
 
-/** One stored feedback: an immutable object under feedback/records/, received_at in ISO-8601. */
+/**
+ * One stored feedback: an immutable object under feedback/records/, received_at in ISO-8601. {@code client_id} names
+ * the API key's client that sent it; records stored before callers had keys have none and still read (as null).
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FeedbackRecord(String feedbackId, String receivedAt, String text, String predictedLabel,
-                             String trueLabel, @Nullable String modelVersion, @Nullable String predictionId) {
+                             String trueLabel, @Nullable String modelVersion, @Nullable String predictionId,
+                             @Nullable String clientId) {
 
     public FeedbackRecord {
         Objects.requireNonNull(feedbackId, "feedback_id");
@@ -19,6 +23,12 @@ public record FeedbackRecord(String feedbackId, String receivedAt, String text, 
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(predictedLabel, "predicted_label");
         Objects.requireNonNull(trueLabel, "true_label");
+    }
+
+    /** A record without a caller's identity, as stored before API keys. */
+    public FeedbackRecord(String feedbackId, String receivedAt, String text, String predictedLabel, String trueLabel,
+                          @Nullable String modelVersion, @Nullable String predictionId) {
+        this(feedbackId, receivedAt, text, predictedLabel, trueLabel, modelVersion, predictionId, null);
     }
 
     /** True when the model's prediction was wrong: the case that becomes a "Bad prediction" trace. */

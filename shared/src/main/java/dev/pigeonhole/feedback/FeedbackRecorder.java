@@ -1,6 +1,7 @@
 package dev.pigeonhole.feedback;
 
 import dev.pigeonhole.store.ArtifactStore;
+import io.micronaut.core.annotation.Nullable;
 import dev.pigeonhole.store.StoredObject;
 import dev.pigeonhole.store.StoreException;
 
@@ -60,8 +61,16 @@ public final class FeedbackRecorder {
     public record Recorded(FeedbackRecord record, boolean duplicate, boolean retrainRequested) {
     }
 
-    /** Validates and stores {@code submission}; IllegalArgumentException saying what to fix for bad input. */
+    /** Validates and stores {@code submission} sent by no identified client. */
     public Recorded record(FeedbackSubmission submission) {
+        return record(submission, null);
+    }
+
+    /**
+     * Validates and stores {@code submission} as sent by {@code clientId} (the caller's API key's client, or null);
+     * IllegalArgumentException saying what to fix for bad input.
+     */
+    public Recorded record(FeedbackSubmission submission, @Nullable String clientId) {
         Objects.requireNonNull(submission, "submission");
         requireText(submission.text(), "text");
         requireText(submission.predictedLabel(), "predicted_label");
@@ -70,7 +79,7 @@ public final class FeedbackRecorder {
         Instant now = clock.instant();
         FeedbackRecord record = new FeedbackRecord(ID_TIME.format(now) + "-" + UUID.randomUUID(), now.toString(),
                 submission.text(), submission.predictedLabel().strip(), submission.trueLabel().strip(),
-                blankToNull(submission.modelVersion()), predictionId);
+                blankToNull(submission.modelVersion()), predictionId, clientId);
 
         if (predictionId != null) {
             String claimKey = FeedbackKeys.byPrediction(predictionId);

@@ -44,6 +44,16 @@ public final class CandidateTraining {
      */
     public Outcome run(RetrainData data, @Nullable TextModel current, @Nullable String currentVersion,
                        ModelComparison.@Nullable Score currentHeldOut) {
+        return run(data, current, currentVersion, currentHeldOut, null);
+    }
+
+    /**
+     * As {@link #run(RetrainData, TextModel, String, ModelComparison.Score)}, with the current model's held-out accuracy
+     * on the reference data ({@code currentReference}, from its manifest; null: the reference gate does not apply).
+     * The candidate is scored on the reference part of the evaluation set, which feedback cannot change.
+     */
+    public Outcome run(RetrainData data, @Nullable TextModel current, @Nullable String currentVersion,
+                       ModelComparison.@Nullable Score currentHeldOut, @Nullable Double currentReference) {
         Dataset training = data.training();
         List<String> labels = training.labels();
         long start = System.nanoTime();
@@ -74,8 +84,13 @@ public final class CandidateTraining {
             }
             currentScore = ModelComparison.Score.of(HeldOutEvaluation.metrics(current, evaluation, shared));
         }
+        Dataset referenceEvaluation = new Dataset(evaluation.source(), evaluation.sha256(),
+                evaluation.examples().subList(0, data.referenceEvaluation()));
+        Double candidateReference = referenceEvaluation.size() == 0 ? null
+                : HeldOutEvaluation.metrics(trained, referenceEvaluation, labels).accuracy();
         ModelComparison comparison = new ModelComparison(ModelComparison.Score.of(candidate), currentScore,
-                current == null ? null : currentVersion, tolerance);
+                current == null ? null : currentVersion, tolerance, candidateReference,
+                current == null ? null : currentReference);
         progress.report(String.format(Locale.ROOT, "evaluation set of %,d (%,d reference, %,d feedback): %s",
                 evaluation.size(), data.referenceEvaluation(), data.feedbackEvaluation(), comparison.decision()));
         TrainingResult result = new TrainingResult(published.withTemperature(calibrated.temperature()), parameters, null,

@@ -9,9 +9,13 @@ import java.util.Map;
 
 /**
  * The candidate and the model in production scored on the same evaluation set, and the decision: promote the candidate
- * when its accuracy is at least the current accuracy minus the tolerance, or when nothing is in production.
+ * when its accuracy is at least the current accuracy minus the tolerance, or when nothing is in production. When both
+ * accuracies on the reference part of the evaluation set are known, the candidate must also keep that one within the
+ * tolerance, whatever the feedback part says: feedback can be forged, the reference data cannot, so a candidate that
+ * learnt a flood of wrong labels (and so agrees with the flood's held-out share) still cannot replace production.
  */
-public record ModelComparison(Score candidate, @Nullable Score current, @Nullable String currentVersion, double tolerance) {
+public record ModelComparison(Score candidate, @Nullable Score current, @Nullable String currentVersion, double tolerance,
+                              @Nullable Double candidateReference, @Nullable Double currentReference) {
 
     /** Accuracy and macro-F1 of one model on the evaluation set (or the best unbiased estimate of them). */
     public record Score(double accuracy, double macroF1) {
@@ -30,9 +34,26 @@ public record ModelComparison(Score candidate, @Nullable Score current, @Nullabl
         }
     }
 
+    /** Without the reference-data gate (no reference figures known). */
+    public ModelComparison(Score candidate, @Nullable Score current, @Nullable String currentVersion, double tolerance) {
+        this(candidate, current, currentVersion, tolerance, null, null);
+    }
+
     /** True when the candidate should serve production. */
     public boolean promote() {
-        return current == null || candidate.accuracy() >= current.accuracy() - tolerance;
+        return current == null || (notWorseOverall() && notWorseOnReference());
+    }
+
+    private boolean notWorseOverall() {
+        return candidate.accuracy() >= current.accuracy() - tolerance;
+    }
+
+    private boolean referenceGateApplies() {
+        return current != null && candidateReference != null && currentReference != null;
+    }
+
+    private boolean notWorseOnReference() {
+        return !referenceGateApplies() || candidateReference >= currentReference - tolerance;
     }
 
     /** One sentence with the figures that decided. */
@@ -41,9 +62,15 @@ public record ModelComparison(Score candidate, @Nullable Score current, @Nullabl
             return String.format(Locale.ROOT, "promoted: no model in production; candidate accuracy %.4f",
                     candidate.accuracy());
         }
-        return String.format(Locale.ROOT, "%s: candidate accuracy %.4f %s current (%s) %.4f - tolerance %.4f",
-                promote() ? "promoted" : "not promoted, production keeps " + currentVersion, candidate.accuracy(),
-                promote() ? ">=" : "<", currentVersion, current.accuracy(), tolerance);
+        String overall = String.format(Locale.ROOT, "candidate accuracy %.4f %s current (%s) %.4f - tolerance %.4f",
+                candidate.accuracy(), notWorseOverall() ? ">=" : "<", currentVersion, current.accuracy(), tolerance);
+        String reference = !referenceGateApplies() ? "" : String.format(Locale.ROOT,
+                "; on the reference evaluation data %.4f %s %.4f - tolerance", candidateReference,
+                notWorseOnReference() ? ">=" : "<", currentReference);
+        String verdict = promote() ? "promoted"
+                : "not promoted, production keeps " + currentVersion
+                        + (notWorseOverall() ? " (the candidate lost accuracy on the reference evaluation data)" : "");
+        return verdict + ": " + overall + reference;
     }
 
     /** The figures for a manifest's metrics; {@code promoted} is 1 or 0. */
@@ -55,8 +82,18 @@ public record ModelComparison(Score candidate, @Nullable Score current, @Nullabl
             figures.put("current_accuracy", current.accuracy());
             figures.put("current_macro_f1", current.macroF1());
         }
+        if (candidateReference != null) {
+            // Under its plain name too: the next retrain compares against this version's reference accuracy.
+            figures.put(REFERENCE_ACCURACY, candidateReference);
+        }
+        if (referenceGateApplies()) {
+            figures.put("current_reference_accuracy", currentReference);
+        }
         figures.put("tolerance", tolerance);
         figures.put("promoted", promote() ? 1.0 : 0.0);
         return figures;
     }
+
+    /** The manifest metric holding a version's accuracy on the reference part of the fixed evaluation set. */
+    public static final String REFERENCE_ACCURACY = "reference_accuracy";
 }

@@ -4,6 +4,7 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.ConfusionMatrixSvg;
 import dev.pigeonhole.evaluation.MarkdownReport;
+import dev.pigeonhole.feedback.ClientShareCap;
 import dev.pigeonhole.model.LogisticRegressionTrainer;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TrainingParameters;
@@ -59,14 +60,25 @@ public final class VersionAssembler {
      */
     public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, RetrainData data,
                              ModelComparison comparison, MonitoringReport monitoring) {
+        return assemble(result, sources, parent, data, comparison, monitoring, new ClientShareCap.Capped(List.of(), Map.of()));
+    }
+
+    /** As above, with the feedback records the client-share cap left out counted in the manifest and the report. */
+    public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, RetrainData data,
+                             ModelComparison comparison, MonitoringReport monitoring, ClientShareCap.Capped capped) {
         TrainingParameters parameters = result.parameters();
         Map<String, Double> figures = new LinkedHashMap<>(comparison.figures());
+        figures.put("feedback_left_out_by_client_cap", (double) capped.leftOutTotal());
         figures.put("evaluation_reference_examples", (double) data.referenceEvaluation());
         figures.put("evaluation_feedback_examples", (double) data.feedbackEvaluation());
         figures.put("training_feedback_examples", (double) data.feedbackTraining());
         figures.put("monitoring_warnings", (double) monitoring.count(Verdict.WARNING));
         figures.put("monitoring_alerts", (double) monitoring.count(Verdict.ALERT));
         Map<String, String> context = retrainContext(result, parameters, sources, data, comparison);
+        if (capped.leftOutTotal() > 0) {
+            context.put("client share cap", capped.leftOutTotal() + " feedback records left out, by client: "
+                    + capped.leftOut());
+        }
         Assembly assembly = assemble(result, sources, parent,
                 "Retrained candidate against the model in production", context, figures);
         Map<String, byte[]> files = new LinkedHashMap<>(assembly.files());

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetReaderTest {
 
@@ -105,5 +106,34 @@ class DatasetReaderTest {
     void unsupportedExtensionSaysWhichAreAccepted() throws IOException {
         Path file = write("d.txt", "hello");
         assertEquals("unsupported data file " + file + ": expected .jsonl, .jsonl.gz, .csv or .csv.gz", failure(file));
+    }
+
+    // Found by DatasetReaderFuzzTest: Commons CSV threw IllegalArgumentException for these headers.
+    @Test
+    void csvHeaderWithAnEmptyColumnNameIsADatasetException() throws IOException {
+        Path file = write("f.csv", "text,,label\na,x,b\n");
+        assertEquals(file + " line 1: the CSV header must name every column once (A header name is missing in [text, , label])",
+                failure(file));
+    }
+
+    @Test
+    void csvHeaderOfOnlyBlanksIsADatasetException() throws IOException {
+        Path file = write("f.csv", " \n");
+        assertEquals(file + " line 1: the CSV header must name every column once (A header name is missing in [ ])",
+                failure(file));
+    }
+
+    @Test
+    void csvHeaderWithARepeatedEmptyColumnIsADatasetException() throws IOException {
+        Path file = write("f.csv", ",\na,b\n");
+        assertTrue(failure(file).startsWith(file + " line 1: the CSV header must name every column once ("));
+    }
+
+    // Found by DatasetReaderFuzzTest: a repeated column made CSVRecord.get throw IllegalArgumentException.
+    @Test
+    void csvHeaderWithARepeatedColumnNameIsADatasetException() throws IOException {
+        Path file = write("f.csv", "text,text,text ,label\na,b,c\nd,e,f\n");
+        assertTrue(failure(file).startsWith(file + " line 1: the CSV header must name every column once (The header "
+                + "contains a duplicate name: \"text\""), failure(file));
     }
 }

@@ -53,4 +53,36 @@ class ModelComparisonTest {
         assertEquals(Map.of("candidate_accuracy", 0.5, "candidate_macro_f1", correct(5).macroF1(), "tolerance", 0.01,
                 "promoted", 1.0), comparison.figures());
     }
+
+    @Test
+    void aCandidateBetterOnTheFeedbackButWorseOnTheReferenceDataIsNotPromoted() {
+        ModelComparison comparison = new ModelComparison(new ModelComparison.Score(0.95, 0.95),
+                new ModelComparison.Score(0.80, 0.80), "v1", 0.01, 0.70, 0.90);
+
+        assertFalse(comparison.promote());
+        assertEquals("not promoted, production keeps v1 (the candidate lost accuracy on the reference evaluation data): "
+                + "candidate accuracy 0.9500 >= current (v1) 0.8000 - tolerance 0.0100; on the reference evaluation data "
+                + "0.7000 < 0.9000 - tolerance", comparison.decision());
+        assertEquals(0.0, comparison.figures().get("promoted"));
+        assertEquals(0.70, comparison.figures().get("reference_accuracy"));
+        assertEquals(0.90, comparison.figures().get("current_reference_accuracy"));
+    }
+
+    @Test
+    void aCandidateWithinTheToleranceOnBothIsPromoted() {
+        ModelComparison comparison = new ModelComparison(new ModelComparison.Score(0.80, 0.80),
+                new ModelComparison.Score(0.80, 0.80), "v1", 0.01, 0.895, 0.90);
+
+        assertTrue(comparison.promote(), comparison.decision());
+    }
+
+    @Test
+    void withoutTheCurrentReferenceFigureOnlyTheOverallAccuracyDecides() {
+        ModelComparison comparison = new ModelComparison(new ModelComparison.Score(0.80, 0.80),
+                new ModelComparison.Score(0.80, 0.80), "v1", 0.01, 0.10, null);
+
+        assertTrue(comparison.promote(), comparison.decision());
+        assertEquals(0.10, comparison.figures().get("reference_accuracy"), "recorded for the next retrain");
+        assertFalse(comparison.figures().containsKey("current_reference_accuracy"));
+    }
 }

@@ -1,11 +1,13 @@
 package dev.pigeonhole.feedback.function;
 
+import dev.pigeonhole.access.Caller;
 import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.feedback.FeedbackRecorder;
 import dev.pigeonhole.feedback.FeedbackSubmission;
 import dev.pigeonhole.feedback.function.api.FeedbackResponse;
 import dev.pigeonhole.telemetry.BadPrediction;
 import dev.pigeonhole.telemetry.BadPredictionSink;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 /** {@code POST /feedback}: stores a correction once per prediction, reports it when the prediction was wrong. */
 @Controller("/feedback")
@@ -38,9 +41,12 @@ public final class FeedbackController {
     @Post
     @ExecuteOn(TaskExecutors.BLOCKING) // the store writes may go over the network (S3, Azure Blob)
     @Operation(summary = "Record the right label of a classified text")
-    public HttpResponse<FeedbackResponse> feedback(@Body FeedbackSubmission submission) {
+    @SecurityRequirement(name = "apiKey")
+    public HttpResponse<FeedbackResponse> feedback(@Body FeedbackSubmission submission, HttpRequest<?> request) {
         validator.requireValid(submission);
-        FeedbackRecorder.Recorded recorded = recorder.record(submission);
+        // FeedbackAccessFilter admits only callers with a key, so the record names the client who sent it.
+        String clientId = Caller.of(request).map(Caller::clientId).orElse(null);
+        FeedbackRecorder.Recorded recorded = recorder.record(submission, clientId);
         FeedbackRecord record = recorded.record();
         // Only once stored, and only for a new record: a retried prediction id was reported the first time.
         if (!recorded.duplicate() && record.badPrediction()) {

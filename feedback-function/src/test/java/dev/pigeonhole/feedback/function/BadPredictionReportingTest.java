@@ -103,6 +103,6 @@ class BadPredictionReportingTest implements TestPropertyProvider {
     }
 
     private ContractResponse post(String json) {
-        return new NettyTransport(server).send(ContractRequest.postJson("/feedback", json));
+        return new NettyTransport(server).send(FeedbackContractTest.keyedFeedback(json));
     }
 }

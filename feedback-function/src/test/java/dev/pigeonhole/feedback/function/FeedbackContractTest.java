@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.feedback.FeedbackReader;
@@ -27,12 +28,27 @@ abstract class FeedbackContractTest {
     static final String LABELS = "Science, Sport, Informatique";
     static final String FEEDBACK_ID = "\\d{8}T\\d{9}Z-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
-    /** Serving the model of {@code store}, with a body limit small enough to cross quickly. */
+    /** The client whose API key the contract's feedback requests carry, and that key. */
+    static final String CLIENT_ID = "contract-tests";
+    static final String API_KEY = "contract-test-key-5b0f2c7e9d4a41c8a3e6";
+
+    /** Serving the model of {@code store}, with a body limit small enough to cross quickly, and one API key. */
     static Map<String, String> contractProperties(Path store) {
         return Map.of(
                 "pigeonhole.store", "file:" + store,
                 "pigeonhole.channel", "production",
-                "pigeonhole.feedback.max-body-bytes", Long.toString(MAX_BODY_BYTES));
+                "pigeonhole.feedback.max-body-bytes", Long.toString(MAX_BODY_BYTES),
+                "pigeonhole.access.api-keys", apiKeysEntry());
+    }
+
+    /** The PIGEONHOLE_API_KEYS value that admits {@link #API_KEY} as {@link #CLIENT_ID}. */
+    static String apiKeysEntry() {
+        return CLIENT_ID + ":" + ApiKeys.sha256Hex(API_KEY);
+    }
+
+    /** A POST of {@code json} to /feedback with the contract's API key. */
+    static ContractRequest keyedFeedback(String json) {
+        return ContractRequest.postJson("/feedback", json).withHeader("X-API-Key", API_KEY);
     }
 
     /** Carries {@code request} to the function through the runtime under test. */
@@ -58,7 +74,7 @@ abstract class FeedbackContractTest {
     @Test
     void feedbackOnARightPredictionIsStoredAndIsNoBadPrediction() {
         String predictionId = UUID.randomUUID().toString();
-        ContractResponse response = send(ContractRequest.postJson("/feedback", """
+        ContractResponse response = send(keyedFeedback("""
                 {"text": "the team won the hockey game", "predicted_label": "Sport", "true_label": "Sport",
                  "prediction_id": "%s", "model_version": "%s"}""".formatted(predictionId, servedVersion())));
 
@@ -71,11 +87,12 @@ abstract class FeedbackContractTest {
         assertEquals("Sport", stored.trueLabel());
         assertEquals(predictionId, stored.predictionId());
         assertEquals(servedVersion(), stored.modelVersion());
+        assertEquals(CLIENT_ID, stored.clientId());
     }
 
     @Test
     void feedbackOnAWrongPredictionIsStoredAsABadPrediction() {
-        ContractResponse response = send(ContractRequest.postJson("/feedback", """
+        ContractResponse response = send(keyedFeedback("""
                 {"text": "the telescope observed the planet", "predicted_label": "Informatique", "true_label": "Science"}"""));
 
         assertJson(202, response);
@@ -94,8 +111,8 @@ abstract class FeedbackContractTest {
                 {"text": "the compiler crashed", "predicted_label": "Science", "true_label": "Informatique",
                  "prediction_id": "%s"}""".formatted(UUID.randomUUID());
 
-        ContractResponse first = send(ContractRequest.postJson("/feedback", body));
-        ContractResponse again = send(ContractRequest.postJson("/feedback", body));
+        ContractResponse first = send(keyedFeedback(body));
+        ContractResponse again = send(keyedFeedback(body));
 
         assertJson(202, first);
         assertJson(202, again);
@@ -110,19 +127,19 @@ abstract class FeedbackContractTest {
     @Test
     void feedbackWithoutTextIs400() {
         assertError(400, "missing field \"text\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
-                send(ContractRequest.postJson("/feedback", "{\"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}")));
+                send(keyedFeedback("{\"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}")));
     }
 
     @Test
     void feedbackWithoutPredictedLabelIs400() {
         assertError(400, "missing field \"predicted_label\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
-                send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won\", \"true_label\": \"Sport\"}")));
+                send(keyedFeedback("{\"text\": \"the team won\", \"true_label\": \"Sport\"}")));
     }
 
     @Test
     void feedbackWithoutTrueLabelIs400() {
         assertError(400, "missing field \"true_label\": send " + FeedbackEndpointGuide.EXAMPLE_BODY,
-                send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won\", \"predicted_label\": \"Sport\"}")));
+                send(keyedFeedback("{\"text\": \"the team won\", \"predicted_label\": \"Sport\"}")));
     }
 
     @Test
@@ -172,7 +189,7 @@ abstract class FeedbackContractTest {
 
     @Test
     void feedbackWithMalformedJsonIs400() {
-        ContractResponse response = send(ContractRequest.postJson("/feedback", "{\"text\": \"the team won"));
+        ContractResponse response = send(keyedFeedback("{\"text\": \"the team won"));
 
         assertJson(400, response);
         assertTrue(message(response).startsWith("malformed JSON body: "), message(response));
@@ -181,20 +198,20 @@ abstract class FeedbackContractTest {
     @Test
     void feedbackWithoutBodyIs400() {
         assertError(400, "the request has no JSON body: send " + FeedbackEndpointGuide.EXAMPLE_BODY,
-                send(ContractRequest.post("/feedback", "application/json", new byte[0])));
+                send(ContractRequest.post("/feedback", "application/json", new byte[0]).withHeader("X-API-Key", API_KEY)));
     }
 
     @Test
     void feedbackWithATextOfTheWrongShapeIs400() {
         assertError(400, "the JSON body does not have the expected shape: send " + FeedbackEndpointGuide.EXAMPLE_BODY,
-                send(ContractRequest.postJson("/feedback",
+                send(keyedFeedback(
                         "{\"text\": {\"nested\": true}, \"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}")));
     }
 
     @Test
     void feedbackAsPlainTextIs415() {
         assertError(415, "content type 'text/plain' is not accepted on /feedback; send application/json",
-                send(ContractRequest.post("/feedback", "text/plain", "the team won".getBytes(UTF_8))));
+                send(ContractRequest.post("/feedback", "text/plain", "the team won".getBytes(UTF_8)).withHeader("X-API-Key", API_KEY)));
     }
 
     @Test
@@ -269,7 +286,7 @@ abstract class FeedbackContractTest {
     }
 
     static ContractRequest feedback(String text, String predictedLabel, String trueLabel) {
-        return ContractRequest.postJson("/feedback", "{\"text\": \"" + text + "\", \"predicted_label\": \""
+        return keyedFeedback("{\"text\": \"" + text + "\", \"predicted_label\": \""
                 + predictedLabel + "\", \"true_label\": \"" + trueLabel + "\"}");
     }
 

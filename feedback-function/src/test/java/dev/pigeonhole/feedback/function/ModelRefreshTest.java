@@ -28,14 +28,15 @@ class ModelRefreshTest {
     @Test
     void aFunctionStartedWithoutModelAcceptsFeedbackOnceAVersionIsPublished() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "pigeonhole.store", "file:" + store, "pigeonhole.refresh-seconds", "1"))) {
+                "pigeonhole.store", "file:" + store, "pigeonhole.refresh-seconds", "1",
+                "pigeonhole.access.api-keys", FeedbackContractTest.apiKeysEntry()))) {
             NettyTransport http = new NettyTransport(server);
-            assertEquals(503, http.send(ContractRequest.postJson("/feedback", FEEDBACK)).status());
+            assertEquals(503, http.send(FeedbackContractTest.keyedFeedback(FEEDBACK)).status());
 
             String version = ModelFixture.publish(store);
 
             awaitHealthy(http, version);
-            ContractResponse accepted = http.send(ContractRequest.postJson("/feedback", FEEDBACK));
+            ContractResponse accepted = http.send(FeedbackContractTest.keyedFeedback(FEEDBACK));
             assertEquals(202, accepted.status(), accepted.text());
         }
     }

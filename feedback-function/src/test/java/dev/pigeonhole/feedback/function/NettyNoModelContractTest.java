@@ -25,7 +25,8 @@ class NettyNoModelContractTest extends NoModelContractTest implements TestProper
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("pigeonhole.store", "file:" + emptyStore);
+        return Map.of("pigeonhole.store", "file:" + emptyStore,
+                "pigeonhole.access.api-keys", FeedbackContractTest.apiKeysEntry());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.pigeonhole.predict.web;
 import dev.pigeonhole.predict.UploadLimits;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -21,9 +22,11 @@ public final class WebPageSettingsController {
     }
 
     @Get
-    public WebPageSettings settings(HttpRequest<?> request) {
+    public HttpResponse<WebPageSettings> settings(HttpRequest<?> request) {
         String scheme = request.isSecure() ? "https" : "http";
         String feedbackUrl = configuration.feedbackUrlFor(scheme, request.getHeaders().get(HttpHeaders.HOST));
-        return new WebPageSettings(feedbackUrl, uploadLimits.maxBytes());
+        // A handed-out key is as public as the page; no-store at least keeps it out of shared caches after a rotation.
+        return HttpResponse.ok(new WebPageSettings(feedbackUrl, uploadLimits.maxBytes(), configuration.pageApiKey()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class WebPageConfigurationTest {
 
-    private final WebPageConfiguration derived = new WebPageConfiguration(null, 8081);
+    private final WebPageConfiguration derived = new WebPageConfiguration(null, 8081, null);
 
     @Test
     void unsetFeedbackUrlIsTheFeedbackPortOnTheHostThePageCameFrom() {
@@ -19,12 +19,12 @@ class WebPageConfigurationTest {
     @Test
     void withoutAHostHeaderItIsLocalhost() {
         assertEquals("http://localhost:8081/feedback", derived.feedbackUrlFor("http", null));
-        assertEquals("http://localhost:9000/feedback", new WebPageConfiguration("  ", 9000).feedbackUrlFor("http", ""));
+        assertEquals("http://localhost:9000/feedback", new WebPageConfiguration("  ", 9000, null).feedbackUrlFor("http", ""));
     }
 
     @Test
     void aConfiguredFeedbackUrlIsUsedAsItIs() {
-        WebPageConfiguration configured = new WebPageConfiguration(" https://feedback.example/api/feedback ", 8081);
+        WebPageConfiguration configured = new WebPageConfiguration(" https://feedback.example/api/feedback ", 8081, null);
 
         assertEquals("https://feedback.example/api/feedback", configured.feedbackUrlFor("http", "127.0.0.1:8080"));
     }

@@ -1,0 +1,20 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.access.RateLimit;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Who may ask for predictions ({@code pigeonhole.predict.*}): whether an API key is required (by default a key is
+ * optional, and a wrong one is refused), and each source address's rate limit (requests per second on average and at
+ * once; 0 per second: no limit).
+ */
+@ConfigurationProperties("pigeonhole.predict")
+public record PredictAccessConfiguration(@Bindable(defaultValue = "false") boolean requireApiKey,
+                                         @Bindable(defaultValue = "50") double ratePerSecond,
+                                         @Bindable(defaultValue = "200") int rateBurst) {
+
+    public RateLimit rateLimit() {
+        return new RateLimit(ratePerSecond, rateBurst);
+    }
+}
