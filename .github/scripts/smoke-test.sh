@@ -74,14 +74,14 @@ if [ "$model_loaded" = true ]; then
   total=$(wc -l <"$work/labels")
   correct=$(paste -d ' ' "$work/labels" "$work/predicted" | awk '$1 == $2' | wc -l)
 fi
-accuracy=$(awk -v c="$correct" -v t="$total" 'BEGIN { printf "%.4f", t > 0 ? c / t : 0 }')
+accuracy=$(awk -v c="$correct" -v t="$total" 'BEGIN { printf "%.4f", (t > 0 ? c / t : 0) }')
 echo "smoke-test: accuracy $accuracy ($correct of $total), threshold $threshold"
 
 # 3. Warm latency of single predictions.
 p50=0
 p95=0
 if [ "$model_loaded" = true ]; then
-  jq -c '{text: .text}' "$sample" | head -n "$requests" >"$work/singles"
+  head -n "$requests" "$sample" | jq -c '{text: .text}' >"$work/singles"
   while IFS= read -r body; do
     curl -sS -o /dev/null -w '%{time_total}\n' --max-time 30 -H 'Content-Type: application/json' \
       --data-binary "$body" "$base/predict" >>"$work/times"
