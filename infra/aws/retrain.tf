@@ -16,6 +16,11 @@ data "aws_vpc" "default" {
   default = true
 }
 
+# The security group must live in the subnets' VPC, whichever they are.
+data "aws_subnet" "retrain" {
+  id = local.subnet_ids[0]
+}
+
 data "aws_subnets" "default" {
   count = length(var.subnet_ids) > 0 ? 0 : 1
   filter {
@@ -162,7 +167,7 @@ resource "aws_ecs_task_definition" "retrain" {
 resource "aws_security_group" "retrain" {
   name        = "${local.name}-retrain-job"
   description = "Retrain job: no inbound, outbound HTTPS to S3 and ECR"
-  vpc_id      = length(var.subnet_ids) > 0 ? null : data.aws_vpc.default[0].id
+  vpc_id      = data.aws_subnet.retrain.vpc_id
 
   egress {
     description = "HTTPS"

@@ -34,7 +34,7 @@ param tags object = {}
 var privateRegistry = !empty(registryUsername)
 var registryServer = split(image, '/')[0]
 
-resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
+resource jobsEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${baseName}-jobs'
   location: location
   tags: tags
@@ -66,7 +66,7 @@ resource job 'Microsoft.App/jobs@2024-03-01' = {
     }
   }
   properties: {
-    environmentId: environment.id
+    environmentId: jobsEnvironment.id
     workloadProfileName: 'Consumption'
     configuration: {
       triggerType: 'Schedule'
@@ -115,4 +115,4 @@ resource job 'Microsoft.App/jobs@2024-03-01' = {
 }
 
 output jobName string = job.name
-output environmentName string = environment.name
+output environmentName string = jobsEnvironment.name

@@ -21,7 +21,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RollbackCommandTest {
+/** The channel commands: rollback (from the channel history) and promote. */
+class ChannelCommandsTest {
 
     @TempDir
     Path root;
@@ -101,9 +102,29 @@ class RollbackCommandTest {
         assertTrue(err.toString().contains("channel 'production' has never been published"), err.toString());
     }
 
+    @Test
+    void promoteMovesAChannelToTheVersionAnotherServes() {
+        String first = publish("first");
+        channels.move("production", first, "train");
+
+        assertEquals(0, run("promote", "--from", "production", "--channel", "staging"));
+
+        ChannelPointer staging = channels.read("staging").orElseThrow();
+        assertEquals(first, staging.version());
+        assertEquals("promoted from production", staging.history().get(0).reason());
+        assertEquals(1, run("promote", "--from", "nowhere", "--channel", "staging"));
+        assertTrue(err.toString().contains("channel 'nowhere' has never been published"), err.toString());
+    }
+
     private int rollback(String... options) {
-        List<String> args = new java.util.ArrayList<>(List.of("rollback", "--store", "file:" + root));
-        args.addAll(List.of(options));
+        List<String> args = new java.util.ArrayList<>(List.of(options));
+        args.add(0, "rollback");
+        return run(args.toArray(String[]::new));
+    }
+
+    private int run(String... commandAndOptions) {
+        List<String> args = new java.util.ArrayList<>(List.of(commandAndOptions));
+        args.addAll(1, List.of("--store", "file:" + root));
         return RetrainJob.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
     }
 
