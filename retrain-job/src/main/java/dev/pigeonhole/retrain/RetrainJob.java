@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the retrain job: {@code train} publishes a model version, {@code retrain} serves retrain requests,
+ * {@code rollback} moves a channel back to its previous version, {@code promote} moves one to another's version,
  * {@code compare} benchmarks candidates.
  */
 @Command(name = "pigeonhole", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains, evaluates and publishes Pigeonhole text classifiers.",
-        subcommands = {TrainCommand.class, RetrainCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, RetrainCommand.class, RollbackCommand.class, PromoteCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class RetrainJob {
 
     public static void main(String[] args) {
