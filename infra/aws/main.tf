@@ -23,6 +23,9 @@ locals {
     PIGEONHOLE_STORE           = local.store
     PIGEONHOLE_REFRESH_SECONDS = tostring(var.refresh_seconds)
     PIGEONHOLE_RETRAIN_EVERY   = tostring(var.retrain_every)
+
+    # API Gateway appends the caller's address to X-Forwarded-For: one hop to trust for per-address limits.
+    PIGEONHOLE_FORWARDED_FOR_HOPS = "1"
   }
 
   # Only the feedback function sends telemetry (Bad prediction traces), and only the agent sends it: the layer puts
@@ -34,7 +37,7 @@ locals {
 
   function_environment = {
     predict  = local.common_environment
-    feedback = merge(local.common_environment, local.telemetry_environment)
+    feedback = merge(local.common_environment, local.telemetry_environment, { PIGEONHOLE_API_KEYS = data.aws_ssm_parameter.api_keys.value })
   }
 
   # The complete environment of each function on each channel; the deploy workflow publishes a version with it.

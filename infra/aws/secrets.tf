@@ -1,8 +1,9 @@
 # Secrets are created outside Terraform (README, "Deploying to AWS"), so that they never sit in a state file's inputs
-# or in the repository; Terraform only reads the connection string, and the authorizer reads the keys itself.
+# or in the repository. The API key list holds only SHA-256 digests of the keys: the authorizer reads it itself, and
+# the feedback function gets it in its environment too (it checks keys itself, and without them refuses /feedback).
 data "aws_ssm_parameter" "api_keys" {
   name            = var.api_keys_parameter
-  with_decryption = false
+  with_decryption = true
 }
 
 data "aws_ssm_parameter" "applicationinsights_connection_string" {
