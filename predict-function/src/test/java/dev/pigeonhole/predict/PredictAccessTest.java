@@ -1,25 +1,18 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.contract.ContractRequest;
-import dev.pigeonhole.contract.ContractResponse;
-import dev.pigeonhole.contract.ModelFixture;
 import static dev.pigeonhole.predict.PredictContractTest.assertError;
 import static dev.pigeonhole.predict.PredictContractTest.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import dev.pigeonhole.access.ApiKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,64 +45,14 @@ class PredictAccessTest {
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
-    /** A request with headers (the contract's ContractRequest carries none), sent by {@link #send}. */
-    private record Call(String method, String path, Map<String, String> headers, String contentType, byte[] body) {
-
-        static Call of(ContractRequest request) {
-            return new Call(request.method(), request.path(), Map.of(), request.contentType(), request.body());
-        }
-
-        Call with(String name, String value) {
-            Map<String, String> more = new HashMap<>(headers);
-            more.put(name, value);
-            return new Call(method, path, more, contentType, body);
-        }
-    }
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private static final class Http {
-        private final URI base;
-
-        Http(EmbeddedServer server) {
-            this.base = server.getURI();
-        }
-
-        ContractResponse send(Call call) {
-            HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(call.path())).timeout(Duration.ofSeconds(30))
-                    .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-            if (call.contentType() != null) {
-                http.header("Content-Type", call.contentType());
-            }
-            call.headers().forEach(http::header);
-            try {
-                HttpResponse<byte[]> response = CLIENT.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-                Map<String, String> headers = new HashMap<>();
-                response.headers().map().forEach((name, values) ->
-                        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-                return new ContractResponse(response.statusCode(), headers, response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        ContractResponse send(ContractRequest request) {
-            return send(Call.of(request));
-        }
-    }
-
-    private static Call predict() {
-        return Call.of(ContractRequest.postJson("/predict", TEXT));
+    private static ContractRequest predict() {
+        return ContractRequest.postJson("/predict", TEXT);
     }
 
     @Test
     void byDefaultAPredictionNeedsNoKey() {
         try (EmbeddedServer server = start(Map.of())) {
-            assertJson(200, new Http(server).send(predict()));
+            assertJson(200, new NettyTransport(server).send(predict()));
         }
     }
 
@@ -117,14 +60,14 @@ class PredictAccessTest {
     void aWrongKeyIsRefusedWith403EvenWhereNoneIsRequired() {
         try (EmbeddedServer server = start(Map.of())) {
             assertError(403, "the X-API-Key header holds no valid key for prediction: check the key, or ask for a new "
-                    + "one if it was rotated", new Http(server).send(predict().withHeader("X-API-Key", "guess")));
+                    + "one if it was rotated", new NettyTransport(server).send(predict().withHeader("X-API-Key", "guess")));
         }
     }
 
     @Test
     void whenRequiredEveryPredictionEndpointWithoutAKeyIs401() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.require-api-key", "true"))) {
-            Http http = new Http(server);
+            NettyTransport http = new NettyTransport(server);
             String message = "prediction needs an API key: send it in the X-API-Key header";
 
             assertError(401, message, http.send(predict()));
@@ -138,7 +81,7 @@ class PredictAccessTest {
     @Test
     void whenRequiredHealthTheModelThePageAndItsSettingsStayOpen() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.require-api-key", "true"))) {
-            Http http = new Http(server);
+            NettyTransport http = new NettyTransport(server);
 
             assertJson(200, http.send(ContractRequest.get("/health")));
             assertJson(200, http.send(ContractRequest.get("/model")));
@@ -153,7 +96,7 @@ class PredictAccessTest {
                 "pigeonhole.access.api-keys", ""))) {
             assertError(503, "prediction is closed: no API keys are configured on this function (PIGEONHOLE_API_KEYS); "
                     + "its operator creates one with ./pigeonhole keys create <client-id>",
-                    new Http(server).send(predict()));
+                    new NettyTransport(server).send(predict()));
         }
     }
 
@@ -161,7 +104,7 @@ class PredictAccessTest {
     void anAddressOverItsBurstGets429WithRetryAfter() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.rate-per-second", "0.5",
                 "pigeonhole.predict.rate-burst", "2"))) {
-            Http http = new Http(server);
+            NettyTransport http = new NettyTransport(server);
             assertJson(200, http.send(predict()));
             assertJson(200, http.send(predict()));
 
@@ -178,7 +121,7 @@ class PredictAccessTest {
     void behindATrustedProxyEachForwardedAddressHasItsOwnLimit() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.rate-per-second", "0.01",
                 "pigeonhole.predict.rate-burst", "1", "pigeonhole.access.forwarded-for-hops", "1"))) {
-            Http http = new Http(server);
+            NettyTransport http = new NettyTransport(server);
 
             assertJson(200, http.send(predict().withHeader("X-Forwarded-For", "203.0.113.7")));
             assertJson(429, http.send(predict().withHeader("X-Forwarded-For", "203.0.113.7")));
@@ -192,7 +135,7 @@ class PredictAccessTest {
     void withoutATrustedProxyForwardedForIsIgnored() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.rate-per-second", "0.01",
                 "pigeonhole.predict.rate-burst", "1"))) {
-            Http http = new Http(server);
+            NettyTransport http = new NettyTransport(server);
 
             assertJson(200, http.send(predict().withHeader("X-Forwarded-For", "203.0.113.7")));
             assertJson(429, http.send(predict().withHeader("X-Forwarded-For", "203.0.113.8")));
@@ -202,11 +145,11 @@ class PredictAccessTest {
     @Test
     void thePageGetsAKeyOnlyFromTheDemoSetting() {
         try (EmbeddedServer server = start(Map.of())) {
-            ContractResponse settings = new Http(server).send(ContractRequest.get("/config.json"));
+            ContractResponse settings = new NettyTransport(server).send(ContractRequest.get("/config.json"));
             assertFalse(settings.json().containsKey("api_key"), settings.text());
         }
         try (EmbeddedServer server = start(Map.of("pigeonhole.web.demo-api-key", KEY))) {
-            ContractResponse settings = new Http(server).send(ContractRequest.get("/config.json"));
+            ContractResponse settings = new NettyTransport(server).send(ContractRequest.get("/config.json"));
             assertEquals(KEY, settings.json().get("api_key"));
             assertEquals("no-store", settings.header("cache-control"));
         }

@@ -1,13 +1,13 @@
 package dev.pigeonhole.predict;
 
-import dev.pigeonhole.contract.ContractRequest;
-import dev.pigeonhole.contract.ContractResponse;
-import dev.pigeonhole.contract.ModelFixture;
-import dev.pigeonhole.contract.NettyTransport;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;

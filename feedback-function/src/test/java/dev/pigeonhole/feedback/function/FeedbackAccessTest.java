@@ -1,9 +1,5 @@
 package dev.pigeonhole.feedback.function;
 
-import dev.pigeonhole.contract.ContractRequest;
-import dev.pigeonhole.contract.ContractResponse;
-import dev.pigeonhole.contract.ModelFixture;
-import dev.pigeonhole.contract.NettyTransport;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.API_KEY;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.CLIENT_ID;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertError;
@@ -11,6 +7,10 @@ import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.ModelFixture;
+import dev.pigeonhole.contract.NettyTransport;
 import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
