@@ -229,15 +229,15 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 }
                 throw failure(action, key, e);
             } catch (UncheckedIOException | SdkClientException e) {
-                // A body that could not be sent wrote nothing. Any other broken connection (typically a kept-alive one
-                // the server had closed) leaves it unknown whether the server applied the write: send it again, and
-                // check a refusal then against the stored bytes.
+                // A broken connection (typically a kept-alive one the server had closed) leaves it unknown whether the
+                // server applied the write, even when the client failed writing the body (a small body may have
+                // reached the server whole): send it again, and check a refusal then against the stored bytes.
                 boolean notSent = e instanceof SdkClientException client && bodyNotSent(client);
                 boolean broken = e instanceof UncheckedIOException || e.getCause() instanceof IOException;
                 boolean retry = notSent ? ++conflicts < CONFLICT_ATTEMPTS
                         : broken && ++brokenConnections < CONNECTION_ATTEMPTS;
                 if (retry) {
-                    mayHaveWritten |= !notSent;
+                    mayHaveWritten = true;
                     continue;
                 }
                 if (e instanceof SdkClientException client) {
@@ -251,8 +251,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     /**
      * True when the request body could not be written: the server had closed the connection, typically a kept-alive
-     * one after answering an earlier If-Match with 412 before reading its body. A PUT whose body never arrived
-     * wrote nothing, so unlike other failures of a conditional write it is safe to send again.
+     * one after answering an earlier If-Match with 412 before reading its body. Common under racing writers, so it
+     * is retried as often as a conflict; whether the write was applied is still checked by the stored bytes.
      */
     private static boolean bodyNotSent(SdkException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
