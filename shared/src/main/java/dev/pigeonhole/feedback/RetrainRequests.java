@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The retrain requests of the store: {@code retrain-requests/<feedback count>.json}, one per k feedbacks, each pending
@@ -38,7 +39,8 @@ public final class RetrainRequests {
             throw new IllegalArgumentException("a retrain request needs a feedback count of 1 or more, got " + feedbackCount);
         }
         String id = String.format(Locale.ROOT, "%010d", feedbackCount);
-        RetrainRequest request = new RetrainRequest(id, feedbackCount, Instant.now(clock).toString());
+        StoredRetrainRequest request = new StoredRetrainRequest(id, feedbackCount, Instant.now(clock).toString(),
+                UUID.randomUUID().toString());
         return store.putIfAbsent(FeedbackKeys.request(id), FeedbackJson.write(request));
     }
 
