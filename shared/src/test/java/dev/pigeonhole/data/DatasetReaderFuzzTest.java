@@ -3,27 +3,27 @@ package dev.pigeonhole.data;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.testing.Fuzz;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzing the data-set reader: random text, JSON Lines and CSV built from fragments that break them (quotes, braces,
  * nesting, huge numbers, unicode, duplicate or missing columns), and bytes flipped in valid (optionally gzipped)
- * files. It answers a data set or a {@link DatasetException} saying what is wrong, and nothing else.
+ * files. It answers a data set or a {@link DatasetException} saying what is wrong, and nothing else. Inputs come from
+ * a {@link Random} with a fixed seed, so a failure names its input and reproduces on every run.
  */
 class DatasetReaderFuzzTest {
 
@@ -45,15 +45,24 @@ class DatasetReaderFuzzTest {
             "\"text\"", "\"category\"", "text", "category", "null", "true", "1e999999", "-0", "123456789012345678901234567890",
             "\\u0000", "\\ud800", "é", "🐦", "\u0000", "[[[[[[[[", "{\"a\":{\"a\":{\"a\":", "\"\"", ",,", "\"x\"\"y\"", "Science",
             "Sport", "\ufeff");
+    private static final List<String> NAMES = List.of("data.jsonl", "data.csv", "data.jsonl.gz", "data.csv.gz",
+            "data.json", "data.txt");
+    private static final List<String> COLUMNS = List.of("text", "category", "", "text ", "\"text\"", "\"\"", "a",
+            "label");
+    private static final List<Named> ORIGINALS = List.of(
+            new Named("data.jsonl", VALID_JSONL.getBytes(StandardCharsets.UTF_8)),
+            new Named("data.csv", VALID_CSV.getBytes(StandardCharsets.UTF_8)),
+            new Named("data.jsonl.gz", gzip(VALID_JSONL)),
+            new Named("data.csv.gz", gzip(VALID_CSV)));
 
     private static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void createDirectory() throws IOException {
         dir = Files.createTempDirectory("dataset-fuzz");
     }
 
-    @AfterContainer
+    @AfterAll
     static void deleteDirectory() throws IOException {
         try (var files = Files.list(dir)) {
             for (Path file : files.toList()) {
@@ -63,28 +72,35 @@ class DatasetReaderFuzzTest {
         Files.delete(dir);
     }
 
-    @Property(tries = 400)
-    void fragmentSoupGivesADatasetOrADatasetException(@ForAll("names") String name, @ForAll("soup") String content) {
-        readOrRefuse(name, content.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void fragmentSoupGivesADatasetOrADatasetException() {
+        Fuzz.check(0x5EED_0101L, 400, random -> new Named(Fuzz.oneOf(random, NAMES),
+                soup(random).getBytes(StandardCharsets.UTF_8)), file -> readOrRefuse(file.name(), file.content()));
     }
 
-    @Property(tries = 200)
-    void randomBytesGiveADatasetOrADatasetException(@ForAll("names") String name, @ForAll("bytes") byte[] content) {
-        readOrRefuse(name, content);
+    @Test
+    void randomBytesGiveADatasetOrADatasetException() {
+        Fuzz.check(0x5EED_0102L, 200, random -> new Named(Fuzz.oneOf(random, NAMES), Fuzz.bytes(random, 0, 2048)),
+                file -> readOrRefuse(file.name(), file.content()));
     }
 
-    @Property(tries = 300)
-    void mutatedValidFilesGiveADatasetOrADatasetException(@ForAll("mutations") Named file) {
-        readOrRefuse(file.name(), file.content());
+    @Test
+    void mutatedValidFilesGiveADatasetOrADatasetException() {
+        Fuzz.check(0x5EED_0103L, 300, DatasetReaderFuzzTest::mutation, file -> readOrRefuse(file.name(), file.content()));
     }
 
-    @Property(tries = 100)
-    void csvHeadersOfAnyShapeGiveADatasetOrADatasetException(@ForAll("headers") String header) {
-        readOrRefuse("data.csv", (header + "\nthe rocket,Science,x\nthe probe,Science,y\na goal,Sport,z\na win,Sport,w\n")
-                .getBytes(StandardCharsets.UTF_8));
+    @Test
+    void csvHeadersOfAnyShapeGiveADatasetOrADatasetException() {
+        Fuzz.check(0x5EED_0104L, 100, DatasetReaderFuzzTest::header, header -> readOrRefuse("data.csv",
+                (header + "\nthe rocket,Science,x\nthe probe,Science,y\na goal,Sport,z\na win,Sport,w\n")
+                        .getBytes(StandardCharsets.UTF_8)));
     }
 
     record Named(String name, byte[] content) {
+        @Override
+        public String toString() {
+            return name + " as UTF-8: " + new String(content, StandardCharsets.UTF_8) + " / as " + Fuzz.show(content);
+        }
     }
 
     private static void readOrRefuse(String name, byte[] content) {
@@ -102,42 +118,33 @@ class DatasetReaderFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        return Arbitraries.of("data.jsonl", "data.csv", "data.jsonl.gz", "data.csv.gz", "data.json", "data.txt");
+    /** Up to 60 fragments glued together. */
+    private static String soup(Random random) {
+        StringBuilder out = new StringBuilder();
+        for (int i = random.nextInt(61); i > 0; i--) {
+            out.append(Fuzz.oneOf(random, FRAGMENTS));
+        }
+        return out.toString();
     }
 
-    @Provide
-    Arbitrary<String> soup() {
-        return Arbitraries.of(FRAGMENTS).list().ofMaxSize(60).map(parts -> String.join("", parts));
+    /** 1 to 5 column names, any of them empty, quoted, repeated or unknown. */
+    private static String header(Random random) {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1 + random.nextInt(5); i > 0; i--) {
+            columns.add(Fuzz.oneOf(random, COLUMNS));
+        }
+        return String.join(",", columns);
     }
 
-    @Provide
-    Arbitrary<byte[]> bytes() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(2048);
-    }
-
-    @Provide
-    Arbitrary<String> headers() {
-        return Arbitraries.of("text", "category", "", "text ", "\"text\"", "\"\"", "a", "label").list().ofMinSize(1)
-                .ofMaxSize(5).map(columns -> String.join(",", columns));
-    }
-
-    @Provide
-    Arbitrary<Named> mutations() {
-        Arbitrary<Named> originals = Arbitraries.of(
-                new Named("data.jsonl", VALID_JSONL.getBytes(StandardCharsets.UTF_8)),
-                new Named("data.csv", VALID_CSV.getBytes(StandardCharsets.UTF_8)),
-                new Named("data.jsonl.gz", gzip(VALID_JSONL)),
-                new Named("data.csv.gz", gzip(VALID_CSV)));
-        return Combinators.combine(originals, Arbitraries.integers().greaterOrEqual(0).list().ofMinSize(1).ofMaxSize(8),
-                Arbitraries.bytes().list().ofSize(8), Arbitraries.doubles().between(0.3, 1.0)).as((file, positions, values, keep) -> {
-                    byte[] copy = file.content().clone();
-                    for (int i = 0; i < positions.size(); i++) {
-                        copy[positions.get(i) % copy.length] = values.get(i);
-                    }
-                    return new Named(file.name(), java.util.Arrays.copyOf(copy, Math.max(1, (int) (copy.length * keep))));
-                });
+    /** A valid file (maybe gzipped) with 1 to 8 bytes replaced, then cut to 30 to 100 % of its length. */
+    private static Named mutation(Random random) {
+        Named file = Fuzz.oneOf(random, ORIGINALS);
+        byte[] copy = file.content().clone();
+        for (int i = 1 + random.nextInt(8); i > 0; i--) {
+            copy[random.nextInt(copy.length)] = (byte) random.nextInt(256);
+        }
+        double keep = 0.3 + 0.7 * random.nextDouble();
+        return new Named(file.name(), Arrays.copyOf(copy, Math.max(1, (int) (copy.length * keep))));
     }
 
     private static byte[] gzip(String text) {
