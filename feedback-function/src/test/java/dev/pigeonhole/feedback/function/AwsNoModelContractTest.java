@@ -26,7 +26,8 @@ class AwsNoModelContractTest extends NoModelContractTest {
     @BeforeAll
     void startHandler() {
         context = new LambdaApplicationContextBuilder()
-                .properties(Map.of("pigeonhole.store", "file:" + emptyStore)).environments("test").start();
+                .properties(Map.of("pigeonhole.store", "file:" + emptyStore,
+                        "pigeonhole.access.api-keys", FeedbackContractTest.apiKeysEntry())).environments("test").start();
         transport = new AwsTransport(new APIGatewayV2HTTPEventFunction(context));
     }
 

@@ -25,7 +25,8 @@ class AzureNoModelContractTest extends NoModelContractTest {
     @BeforeAll
     void startFunction() {
         function = new FeedbackHttpFunction(AzureFunction.defaultApplicationContextBuilder()
-                .properties(Map.of("pigeonhole.store", "file:" + emptyStore)).environments("test"));
+                .properties(Map.of("pigeonhole.store", "file:" + emptyStore,
+                        "pigeonhole.access.api-keys", FeedbackContractTest.apiKeysEntry())).environments("test"));
         transport = new AzureTransport(function, "feedback", function::invoke);
     }
 
