@@ -62,7 +62,7 @@ public final class PackagedFunction {
         StringBuilder input = new StringBuilder();
         for (ContractRequest request : requests) {
             input.append(request.method()).append(' ').append(request.path()).append(' ')
-                    .append(request.header("Content-Type").map(t -> t.replace(" ", "%20")).orElse("-")).append(' ')
+                    .append(encodeHeaders(request.headers())).append(' ')
                     .append(request.body() == null ? "-" : Base64.getEncoder().encodeToString(request.body())).append('\n');
         }
         try {
@@ -136,5 +136,15 @@ public final class PackagedFunction {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request's headers for the runner: "-" for none, else Base64 of "name: value" lines. */
+    static String encodeHeaders(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return "-";
+        }
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+        return Base64.getEncoder().encodeToString(lines.toString().getBytes(UTF_8));
     }
 }

@@ -35,7 +35,7 @@ public final class PackagedFunctionRunner {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] fields = line.split(" ");
-            Map<String, String> headers = fields[2].equals("-") ? Map.of() : Map.of("Content-Type", fields[2].replace("%20", " "));
+            Map<String, String> headers = decodeHeaders(fields[2]);
             byte[] body = fields[3].equals("-") ? null : Base64.getDecoder().decode(fields[3]);
             ContractResponse response = transport.apply(new ContractRequest(fields[0], fields[1], headers, body));
             System.out.println("RESPONSE " + response.status() + " "
@@ -59,5 +59,17 @@ public final class PackagedFunctionRunner {
                 throw new IllegalStateException(e);
             }
         })::send;
+    }
+
+    /** The headers PackagedFunction.encodeHeaders encoded. */
+    private static Map<String, String> decodeHeaders(String field) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (!field.equals("-")) {
+            for (String line : new String(Base64.getDecoder().decode(field), UTF_8).split("\n")) {
+                int colon = line.indexOf(": ");
+                headers.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return headers;
     }
 }

@@ -71,14 +71,16 @@ class CloudPackagesIT {
     }
 
     private static Map<String, String> environment(Path store) {
-        return Map.of("PIGEONHOLE_STORE", "file:" + store, "PIGEONHOLE_CHANNEL", "production");
+        return Map.of("PIGEONHOLE_STORE", "file:" + store, "PIGEONHOLE_CHANNEL", "production",
+                "PIGEONHOLE_API_KEYS", FeedbackContractTest.apiKeysEntry());
     }
 
     private static void assertRecords(PackagedFunction function, Path store, String version) {
         List<ContractResponse> responses = function.send(List.of(
                 ContractRequest.get("/health"),
                 ContractRequest.postJson("/feedback", "{\"text\": \"the probe reached orbit\", "
-                        + "\"predicted_label\": \"Informatique\", \"true_label\": \"Science\"}")));
+                        + "\"predicted_label\": \"Informatique\", \"true_label\": \"Science\"}")
+                        .withHeader("X-API-Key", FeedbackContractTest.API_KEY)));
 
         assertEquals(200, responses.get(0).status(), responses.get(0).text());
         assertEquals(version, responses.get(0).json().get("model_version"));
