@@ -82,7 +82,7 @@ class EnvironmentVariablesTest {
         String aws = RepositoryFiles.read("infra/aws/main.tf");
         assertTrue(aws.contains("APPLICATIONINSIGHTS_CONNECTION_STRING = data.aws_ssm_parameter"));
         assertTrue(aws.contains("JAVA_TOOL_OPTIONS                     = \"-javaagent:/opt/applicationinsights-agent.jar\""));
-        assertTrue(aws.contains("feedback = merge(local.common_environment, local.telemetry_environment)"));
+        assertTrue(aws.contains("feedback = merge(local.common_environment, local.telemetry_environment,"));
     }
 
     /** The variables of the functions and the job; the authorizer's own (authorizer.tf) are checked apart. */
