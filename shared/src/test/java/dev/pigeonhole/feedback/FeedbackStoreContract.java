@@ -76,16 +76,15 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
-    void everyCounterWriteHoldsDistinctBytes() {
-        ArtifactStore store = store();
-        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, CLOCK);
+    void counterWritesOfTheSameCountHoldDistinctBytes() {
         Set<String> written = new HashSet<>();
-        for (int i = 0; i < 3; i++) {
-            recorder.record(submission("text " + i, "Science", "Sport", null));
+        for (int i = 0; i < 2; i++) {
+            ArtifactStore store = store();
+            new FeedbackRecorder(store, 100, CLOCK).record(submission("the same text", "Science", "Sport", null));
             written.add(new String(store.get("feedback/counter.json").orElseThrow().data(), StandardCharsets.UTF_8));
         }
 
-        assertEquals(3, written.size(), "a resent conditional write tells its own write from a rival's by the bytes");
+        assertEquals(2, written.size(), "a resent conditional write tells its own write from a rival's by the bytes");
     }
 
     @Test
