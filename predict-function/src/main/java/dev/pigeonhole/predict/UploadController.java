@@ -13,6 +13,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.body.ByteBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -32,11 +33,13 @@ public final class UploadController {
     private final TextExtractor extractor;
     private final Predictor predictor;
     private final UploadLimits limits;
+    private final DocumentWorkers workers;
 
-    public UploadController(TextExtractor extractor, Predictor predictor, UploadLimits limits) {
+    public UploadController(TextExtractor extractor, Predictor predictor, UploadLimits limits, DocumentWorkers workers) {
         this.extractor = extractor;
         this.predictor = predictor;
         this.limits = limits;
+        this.workers = workers;
     }
 
     /**
@@ -53,33 +56,51 @@ public final class UploadController {
                     schema = @Schema(type = "object",
                             description = "the document (PDF, DOCX, TXT or MD) in the field file"))))
     public CompletableFuture<UploadPredictionResponse> upload(ServerHttpRequest<?> request) {
+        // Refused before a byte is buffered: the runtimes without a server-wide request limit (Lambda, Azure)
+        // would otherwise copy and parse it first.
+        long declared = request.byteBody().expectedLength().orElse(request.getContentLength());
+        if (declared > limits.maxRequestBytes()) {
+            throw tooLarge();
+        }
+        String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        boolean includeText = includeText(request);
         // The raw body, parsed here, rather than @Part and @QueryValue: the Lambda and Azure Functions adapters
-        // bind no multipart parts, and read the query of a form post from its body.
-        return request.byteBody().split().buffer().thenApply(body -> {
-            try (body) {
-                return classify(request, body.toByteArray());
-            }
-        });
+        // bind no multipart parts, and read the query of a form post from its body. FASTEST, not the default
+        // SLOWEST: the request keeps its own claim on the body, which nothing reads, and Netty would stop reading
+        // at the pace of that claim once its first 64 KB were buffered.
+        return request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer()
+                .thenCompose(buffered -> {
+                    byte[] body;
+                    try (buffered) {
+                        body = buffered.toByteArray();
+                    }
+                    // Parsing and extraction are CPU-bound and may be slow on hostile input: never on the event loop.
+                    return workers.submit(() -> classify(contentType, body, includeText));
+                });
     }
 
-    private UploadPredictionResponse classify(HttpRequest<?> request, byte[] body) {
-        MultipartForm.Part file = fileOf(request, body);
+    private UploadPredictionResponse classify(String contentType, byte[] body, boolean includeText) {
+        MultipartForm.Part file = fileOf(contentType, body);
         if (file.content().length > limits.maxBytes()) {
-            throw new RequestRejectedException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                    "the document is larger than the upload limit of " + limits.maxBytes() + " bytes: send a smaller file");
+            throw tooLarge();
         }
         String filename = file.filename() == null ? "" : file.filename();
         ExtractedText extracted = extractor.extract(filename, file.content());
         Predictor.requireClassifiable("the document's text", extracted.text());
         PredictionResponse prediction = predictor.predict(extracted.text());
         return UploadPredictionResponse.of(prediction, filename, extracted.text().length(),
-                includeText(request) ? extracted.text() : null);
+                includeText ? extracted.text() : null);
     }
 
-    private static MultipartForm.Part fileOf(HttpRequest<?> request, byte[] body) {
+    private RequestRejectedException tooLarge() {
+        return new RequestRejectedException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                "the document is larger than the upload limit of " + limits.maxBytes() + " bytes: send a smaller file");
+    }
+
+    private static MultipartForm.Part fileOf(String contentType, byte[] body) {
         MultipartForm form;
         try {
-            form = MultipartForm.parse(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body);
+            form = MultipartForm.parse(contentType, body);
         } catch (IllegalArgumentException e) {
             throw new RequestRejectedException(HttpStatus.BAD_REQUEST, e.getMessage() + ": " + MISSING_FILE);
         }

@@ -7,6 +7,7 @@ import dev.pigeonhole.predict.web.WebPageConfiguration;
 import dev.pigeonhole.serving.ServingConfiguration;
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,8 @@ class ConfigurationDefaultsTest {
     @Test
     void uploadAndPredictLimitsDefaultToTheDocumentedValues() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("pigeonhole.store", "file:" + store))) {
-            assertEquals(new UploadLimits(10L * 1024 * 1024, 200, 1_000_000), context.getBean(UploadLimits.class));
+            assertEquals(new UploadLimits(10L * 1024 * 1024, 200, 1_000_000, Duration.ofSeconds(10), 0, 32),
+                    context.getBean(UploadLimits.class));
             assertEquals(new PredictLimits(1024 * 1024, 100), context.getBean(PredictLimits.class));
         }
     }

@@ -26,10 +26,13 @@ abstract class PredictContractTest {
 
     static final long MAX_BODY_BYTES = 16_384;
     static final int MAX_BATCH_TEXTS = 100;
-    static final long MAX_UPLOAD_BYTES = 65_536;
-    static final int MAX_UPLOAD_CHARACTERS = 2_000;
+    /** The product's upload limits, so that documents of every real size are tried. */
+    static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    static final int MAX_UPLOAD_CHARACTERS = 1_000_000;
+    /** Documents of 100 KB, 1 MB and 9.9 MB, as real uploads are. */
+    static final List<Integer> DOCUMENT_SIZES = List.of(100 * 1024, 1024 * 1024, 9_900_000);
 
-    /** Serving the model of {@code store}, with limits small enough to cross quickly. */
+    /** Serving the model of {@code store}, with a JSON body limit small enough to cross quickly. */
     static Map<String, String> contractProperties(Path store) {
         return Map.of(
                 "pigeonhole.store", "file:" + store,
@@ -252,6 +255,58 @@ abstract class PredictContractTest {
         assertEquals("Science", body.get("category_name"));
         assertEquals("notes.docx", body.get("filename"));
         assertEquals(text.length(), number(body.get("extracted_chars")));
+    }
+
+    @Test
+    void largePdfsAreAnswered() {
+        String text = "the compiler reported a syntax error in the program";
+        for (int size : DOCUMENT_SIZES) {
+            byte[] pdf = UploadDocuments.pdf(text, size);
+            assertTrue(pdf.length >= size && pdf.length < size + 16 * 1024, "PDF of " + pdf.length + " bytes");
+
+            ContractResponse response = send(ContractRequest.upload("file", "scan.pdf", "application/pdf", pdf));
+
+            assertJson(200, response);
+            assertEquals("Informatique", response.json().get("category_name"), size + " bytes");
+            assertEquals(text.length(), number(response.json().get("extracted_chars")), size + " bytes");
+        }
+    }
+
+    @Test
+    void largeDocxFilesAreAnswered() {
+        String text = "astronomers observed the planet orbit with a telescope";
+        for (int size : DOCUMENT_SIZES) {
+            byte[] docx = UploadDocuments.docx(text, size);
+            assertTrue(docx.length >= size && docx.length < size + 16 * 1024, "DOCX of " + docx.length + " bytes");
+
+            ContractResponse response = send(ContractRequest.upload("file", "photos.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx));
+
+            assertJson(200, response);
+            assertEquals("Science", response.json().get("category_name"), size + " bytes");
+            assertEquals(text.length(), number(response.json().get("extracted_chars")), size + " bytes");
+        }
+    }
+
+    @Test
+    void largeTextFilesAreAnsweredWithinTheCharacterLimit() {
+        // Accented letters take two bytes in UTF-8: a megabyte of this is under a million characters.
+        String sentence = "the team scored a goal in the final, the fans cheered: élan, été, fête, café, allé, déjà vu, señor, über ";
+        for (int size : DOCUMENT_SIZES) {
+            byte[] text = sentence.repeat(size / sentence.getBytes(UTF_8).length + 1).getBytes(UTF_8);
+            String decoded = new String(text, UTF_8).strip();
+
+            ContractResponse response = send(ContractRequest.upload("file", "chronicle.txt", "text/plain", text));
+
+            if (decoded.length() <= MAX_UPLOAD_CHARACTERS) {
+                assertJson(200, response);
+                assertEquals("Sport", response.json().get("category_name"), size + " bytes");
+                assertEquals(decoded.length(), number(response.json().get("extracted_chars")), size + " bytes");
+            } else {
+                assertError(413, "The document holds " + new String(text, UTF_8).length() + " characters of text; at most "
+                        + MAX_UPLOAD_CHARACTERS + " are accepted.", response);
+            }
+        }
     }
 
     @Test
