@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.testing.CpuTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,47 @@ class MultipartFormTest {
                 "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\ncut off"));
         assertEquals("malformed multipart body: a part's headers do not end", message("multipart/form-data; boundary=x",
                 "--x\r\nContent-Disposition: form-data; name=\"file\""));
+    }
+
+    @Test
+    void aBoundaryLongerThanRfc2046AllowsIsRefused() {
+        String boundary = "b".repeat(71);
+        assertEquals("the multipart boundary must be 1 to 70 characters long (RFC 2046), not 71",
+                message("multipart/form-data; boundary=" + boundary, "--" + boundary + "--"));
+        assertEquals("the multipart boundary must be 1 to 70 characters long (RFC 2046), not 0",
+                message("multipart/form-data; boundary=\"\"", "----"));
+    }
+
+    @Test
+    void partHeadersLongerThanTheBoundAreRefused() {
+        assertEquals("malformed multipart body: a part's headers are longer than 16384 bytes",
+                message("multipart/form-data; boundary=x", "--x\r\nX-Padding: " + "p".repeat(20_000) + "\r\n\r\nhi\r\n--x--"));
+    }
+
+    @Test
+    void aFileNameOfManyEscapedCharactersIsReadWithoutRecursion() {
+        String name = "\\\"".repeat(4_000);
+        byte[] body = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n\r\nhi\r\n--x--")
+                .getBytes(UTF_8);
+
+        assertEquals("\"".repeat(4_000), MultipartForm.parse("multipart/form-data; boundary=x", body).part("file")
+                .orElseThrow().filename());
+    }
+
+    @Test
+    void tenMegabytesOfNearMissBoundariesAreReadInLinearTime() {
+        String boundary = "z".repeat(MultipartForm.MAX_BOUNDARY_LENGTH);
+        String nearMiss = "\r\n--" + "z".repeat(MultipartForm.MAX_BOUNDARY_LENGTH - 1) + "y";
+        String type = "multipart/form-data; boundary=" + boundary;
+
+        MultipartForm form = CpuTime.assertFast("near-miss boundaries", () -> MultipartForm.parse(type, body(boundary,
+                nearMiss.repeat(10_000))), () -> MultipartForm.parse(type, body(boundary, nearMiss.repeat(140_000))));
+        assertEquals(140_000 * nearMiss.length(), form.part("file").orElseThrow().content().length);
+    }
+
+    private static byte[] body(String boundary, String content) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n"
+                + content + "\r\n--" + boundary + "--").getBytes(UTF_8);
     }
 
     private static String message(String type, String body) {
