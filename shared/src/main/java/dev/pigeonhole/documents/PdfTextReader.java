@@ -1,24 +1,36 @@
 package dev.pigeonhole.documents;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
 
-/** Reads the text layer of a PDF with PDFBox, in memory only, within the page limit. */
+/**
+ * Reads the text layer of a PDF with PDFBox, in memory only, within the page and character limits; it stops
+ * as soon as either is reached, and when its thread is interrupted (the upload's deadline passed).
+ */
 final class PdfTextReader {
 
     /** Scratch memory PDFBox may use for streams it creates; main memory only, so no temp files on Lambda. */
     private static final long SCRATCH_MEMORY_BYTES = 64L * 1024 * 1024;
+    /** Content stream operators between two looks at the interrupt flag. */
+    private static final int OPERATORS_PER_CHECK = 4096;
 
     private final int maxPages;
+    private final int maxCharacters;
 
-    PdfTextReader(int maxPages) {
+    PdfTextReader(int maxPages, int maxCharacters) {
         this.maxPages = maxPages;
+        this.maxCharacters = maxCharacters;
     }
 
     ExtractedText read(byte[] content) {
@@ -29,15 +41,18 @@ final class PdfTextReader {
                 throw new DocumentException(DocumentException.Reason.TOO_LARGE,
                         "The PDF has " + pages + " pages; at most " + maxPages + " are accepted.");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            BoundedText text = new BoundedText(maxCharacters);
+            PDFTextStripper stripper = new InterruptibleStripper();
             stripper.setLineSeparator("\n");
-            String text = stripper.getText(document);
+            // The page count above is what the document says; the page tree may hold more.
+            stripper.setEndPage(maxPages);
+            stripper.writeText(document, text);
             if (text.isBlank()) {
                 throw new DocumentException(DocumentException.Reason.UNREADABLE,
                         "The PDF has no text layer (is it scanned or made of images?); OCR is not supported: "
                                 + "upload a PDF with selectable text, or the text itself.");
             }
-            return new ExtractedText(text, DocumentFormat.PDF.label(), pages);
+            return new ExtractedText(text.toString(), DocumentFormat.PDF.label(), Math.min(pages, maxPages));
         } catch (DocumentException refused) {
             throw refused;
         } catch (InvalidPasswordException encrypted) {
@@ -45,8 +60,87 @@ final class PdfTextReader {
                     "This is a password-protected PDF: remove the password and upload it again.", encrypted);
         } catch (IOException | RuntimeException | StackOverflowError corrupt) {
             // StackOverflowError: deeply nested objects in a malicious PDF recurse in the parser; the thread survives it.
+            DocumentException refused = causeOf(corrupt);
+            if (refused != null) {
+                throw refused;
+            }
             throw new DocumentException(DocumentException.Reason.UNREADABLE,
                     "The PDF is damaged and its text cannot be read: save or export it again and re-upload.", corrupt);
+        }
+    }
+
+    /** A refusal of ours that PDFBox wrapped on its way out. */
+    private static DocumentException causeOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DocumentException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private static DocumentException stopped() {
+        return new DocumentException(DocumentException.Reason.UNREADABLE,
+                "Reading the PDF was stopped: it took longer than the time allowed for one document.");
+    }
+
+    /** Looks at the interrupt flag on every page and every few thousand operators. */
+    private static final class InterruptibleStripper extends PDFTextStripper {
+
+        private int operators;
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw stopped();
+            }
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators % OPERATORS_PER_CHECK == 0 && Thread.currentThread().isInterrupted()) {
+                throw stopped();
+            }
+            super.processOperator(operator, operands);
+        }
+    }
+
+    /** The text written so far; refuses the document the moment it holds more than the character limit. */
+    private static final class BoundedText extends Writer {
+
+        private final StringBuilder text = new StringBuilder();
+        private final int maxCharacters;
+
+        BoundedText(int maxCharacters) {
+            this.maxCharacters = maxCharacters;
+        }
+
+        @Override
+        public void write(char[] characters, int offset, int length) {
+            if (text.length() + length > maxCharacters) {
+                throw new DocumentException(DocumentException.Reason.TOO_LARGE,
+                        "The document holds more than " + maxCharacters + " characters of text; at most "
+                                + maxCharacters + " are accepted.");
+            }
+            text.append(characters, offset, length);
+        }
+
+        boolean isBlank() {
+            return text.toString().isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

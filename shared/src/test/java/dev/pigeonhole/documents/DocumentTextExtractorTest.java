@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import dev.pigeonhole.testing.CpuTime;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -78,6 +79,37 @@ class DocumentTextExtractorTest {
 
             assertRefused(DocumentException.Reason.TOO_LARGE, "The PDF has 3 pages; at most 2 are accepted.",
                     () -> twoPages.extract("long.pdf", pdf));
+        }
+
+        @Test
+        void pagesBeyondTheLimitAreNeverReadWhateverThePageTreeClaims() {
+            DocumentTextExtractor twoPages = new DocumentTextExtractor(new DocumentLimits(1_000_000, 2, 1_000));
+            byte[] pdf = SampleDocuments.pdfClaimingPages(1, "one", "two", "three", "four");
+
+            assertExtracted("one two", "pdf", 1, twoPages.extract("lying.pdf", pdf));
+        }
+
+        @Test
+        void extractionStopsAtTheCharacterLimit() {
+            DocumentTextExtractor small = new DocumentTextExtractor(new DocumentLimits(1_000_000, 200, 30));
+            byte[] pdf = SampleDocuments.textPdf("twenty characters ok", "twenty more of them", "and more");
+
+            assertRefused(DocumentException.Reason.TOO_LARGE,
+                    "The document holds more than 30 characters of text; at most 30 are accepted.",
+                    () -> small.extract("long.pdf", pdf));
+        }
+
+        @Test
+        void extractionStopsWhenItsThreadIsInterrupted() {
+            byte[] pdf = SampleDocuments.textPdf("a page", "another page");
+
+            Thread.currentThread().interrupt();
+            try {
+                assertRefused(DocumentException.Reason.UNREADABLE, "Reading the PDF was stopped",
+                        () -> extractor.extract("slow.pdf", pdf));
+            } finally {
+                Thread.interrupted();
+            }
         }
 
         @Test
@@ -256,6 +288,38 @@ class DocumentTextExtractorTest {
 
             assertRefused(DocumentException.Reason.TOO_LARGE, "holds 11 characters of text; at most 10 are accepted.",
                     () -> small.extract("long.txt", text));
+        }
+
+        @Test
+        void whitespaceCountsTowardsTheCharacterLimitBecauseItIsAppliedBeforeStripping() {
+            byte[] text = "ten chars!   ".getBytes(StandardCharsets.UTF_8);
+
+            assertRefused(DocumentException.Reason.TOO_LARGE, "holds 13 characters of text; at most 10 are accepted.",
+                    () -> small.extract("padded.txt", text));
+        }
+
+        @Test
+        void markdownOverTheCharacterLimitIsRefusedBeforeItIsParsed() {
+            DocumentTextExtractor million = new DocumentTextExtractor(new DocumentLimits(10L << 20, 200, 1_000_000));
+            byte[] markdown = "[".repeat(2_000_000).getBytes(StandardCharsets.UTF_8);
+
+            CpuTime.assertFast("2 MB of [", () -> { }, () -> {
+                assertRefused(DocumentException.Reason.TOO_LARGE,
+                        "holds 2000000 characters of text; at most 1000000 are accepted.",
+                        () -> million.extract("brackets.md", markdown));
+                return null;
+            });
+        }
+
+        @Test
+        void aMegabyteOfOpenBracketsIsReadInLinearTime() {
+            DocumentTextExtractor million = new DocumentTextExtractor(new DocumentLimits(10L << 20, 200, 1_000_000));
+            byte[] markdown = "[".repeat(1_000_000).getBytes(StandardCharsets.UTF_8);
+
+            ExtractedText text = CpuTime.assertFast("1 MB of [",
+                    () -> million.extract("warm.md", "[a [b".repeat(20_000).getBytes(StandardCharsets.UTF_8)),
+                    () -> million.extract("brackets.md", markdown));
+            assertEquals(1_000_000, text.text().length());
         }
 
         @Test

@@ -46,6 +46,27 @@ final class SampleDocuments {
         }
     }
 
+    /**
+     * A PDF with one page per text whose page tree says it has {@code claimedPages} (a count a hostile file
+     * can set to anything): saved uncompressed, then its {@code /Count} rewritten in place.
+     */
+    static byte[] pdfClaimingPages(int claimedPages, String... pageTexts) {
+        try (PDDocument document = new PDDocument()) {
+            addTextPages(document, pageTexts);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            String pdf = out.toString(StandardCharsets.ISO_8859_1);
+            String count = "/Count " + pageTexts.length;
+            String claimed = String.format("%-" + count.length() + "s", "/Count " + claimedPages);
+            if (!pdf.contains(count) || claimed.length() != count.length()) {
+                throw new IllegalStateException("cannot rewrite " + count);
+            }
+            return pdf.replace(count, claimed).getBytes(StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A one-page PDF that opens only with the user password {@code secret}. */
     static byte[] passwordProtectedPdf(String text) {
         try (PDDocument document = new PDDocument()) {
@@ -121,6 +142,32 @@ final class SampleDocuments {
             }
             zip.closeEntry();
             copyEntries(docx("Innocent looking text."), zip, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A valid DOCX with {@code parts} extra parts of {@code size} bytes each, stored uncompressed (so POI's
+     * inflate-ratio check passes them) and small in memory while written.
+     */
+    static byte[] docxWithExtraParts(int parts, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            copyEntries(docx("Innocent looking text."), zip, null, null);
+            byte[] data = new byte[size];
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(data);
+            for (int i = 0; i < parts; i++) {
+                ZipEntry entry = new ZipEntry("word/media/part" + i + ".bin");
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(size);
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
+                zip.write(data);
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
