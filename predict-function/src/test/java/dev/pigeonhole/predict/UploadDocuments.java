@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Random;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -53,6 +55,28 @@ final class UploadDocuments {
                 PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
                 names.setEmbeddedFiles(files);
                 document.getDocumentCatalog().setNames(names);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A small PDF that is slow to read: {@code pages} pages sharing one compressed content stream of
+     * {@code operators} path operators (a few kilobytes on the wire, hundreds of millions of operators to run).
+     */
+    static byte[] slowPdf(int pages, int operators) {
+        try (PDDocument document = new PDDocument()) {
+            PDStream content = new PDStream(document,
+                    new ByteArrayInputStream("0 0 m\n".repeat(operators).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    COSName.FLATE_DECODE);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage();
+                page.setContents(content);
+                document.addPage(page);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
