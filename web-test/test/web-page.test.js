@@ -32,6 +32,37 @@ function jarOf(module) {
   return join(dir, jar);
 }
 
+// A one-page PDF about a space mission, made large (as scans and attachments make real ones) by an attached
+// file of incompressible bytes, with the cross-reference offsets a PDF reader checks.
+function largePdf(size) {
+  const text = 'NASA launched the space probe on a rocket to orbit Jupiter and its moons.';
+  const content = `BT /F1 12 Tf 72 700 Td (${text}) Tj ET`;
+  const padding = Buffer.alloc(size, 0);
+  for (let i = 0, x = 7; i < size; i++) { x = (x * 1103515245 + 12345) >>> 0; padding[i] = x >>> 24; }
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(scan.bin) 6 0 R] >> >> >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'),
+    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'),
+    Buffer.from('<< /Type /Filespec /F (scan.bin) /EF << /F 7 0 R >> >>'),
+    Buffer.concat([Buffer.from(`<< /Type /EmbeddedFile /Length ${size} >>\nstream\n`), padding, Buffer.from('\nendstream')]),
+  ];
+  const parts = [Buffer.from('%PDF-1.7\n')];
+  const offsets = [];
+  let length = parts[0].length;
+  objects.forEach((body, i) => {
+    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    offsets.push(length);
+    parts.push(object);
+    length += object.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`].join('');
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}
+
 function freePort() {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -228,6 +259,24 @@ describe('the web page', () => {
     assert.equal(await page.textContent('#category'), api.category_name);
     assert.equal(await page.locator('#scores li').count(), 7);
     await page.screenshot({ path: join(SHOTS, 'upload-pdf.png'), fullPage: true });
+  });
+
+  test('uploads a PDF of more than a megabyte', async () => {
+    const big = largePdf(1_500_000);
+    assert.ok(big.length > 1_400_000, `${big.length} bytes`);
+    const form = new FormData();
+    form.append('file', new Blob([big], { type: 'application/pdf' }), 'mission-scan.pdf');
+    const api = await (await fetch(`${base}/upload`, { method: 'POST', body: form })).json();
+    assert.equal(api.status, 'success', JSON.stringify(api));
+
+    await page.setInputFiles('#file', { name: 'mission-scan.pdf', mimeType: 'application/pdf', buffer: big });
+
+    await page.locator('#source', { hasText: 'mission-scan.pdf' }).waitFor();
+    assert.equal(await page.isHidden('#error'), true);
+    assert.equal(await page.textContent('#source'), `mission-scan.pdf (${api.extracted_chars} characters read)`);
+    assert.equal(await page.textContent('#category'), api.category_name);
+    await page.setInputFiles('#file', PDF);
+    await page.locator('#source', { hasText: 'launch-report.pdf' }).waitFor();
   });
 
   test('sending a correction records it and says a retrain was requested', async () => {
