@@ -39,6 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the real Application Insights agent and the agent configuration the product ships, sending to a local collector.
  * A burst of wrong-label feedbacks from many clients at once must reach the collector as one "Bad prediction" trace
  * each, none sampled away: the alert counts them.
+ *
+ * <p>The test adds to the shipped configuration only what keeps the agent on loopback: no live metrics and no
+ * statsbeat, which would call Azure hosts and the instance metadata service. It hands the result to the agent with
+ * APPLICATIONINSIGHTS_CONFIGURATION_FILE, which takes precedence over the file the launcher names; that the launcher
+ * names the shipped file is checked on the started JVM's command line.
  */
 class BadPredictionTracesIT {
 
@@ -47,6 +52,11 @@ class BadPredictionTracesIT {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final Path LAUNCHER = Path.of(System.getProperty("pigeonhole.launcher", "../pigeonhole"));
+    private static final Path SHIPPED_CONFIGURATION =
+            Path.of("src", "main", "applicationinsights", "applicationinsights.json");
+    private static final Map<String, Object> LOOPBACK_ONLY = Map.of(
+            "preview", Map.of("liveMetrics", Map.of("enabled", false), "statsbeat", Map.of("disabled", true)),
+            "internal", Map.of("statsbeat", Map.of("disabledAll", true)));
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -70,6 +80,7 @@ class BadPredictionTracesIT {
             try {
                 URI base = URI.create("http://127.0.0.1:" + port);
                 awaitHealthy(function, base, version);
+                assertTheLauncherNamesTheShippedConfiguration(function);
                 Set<String> feedbackIds = sendBurst(base, keys);
                 List<Map<String, Object>> traces = new ArrayList<>(
                         collector.await(BadPredictionTracesIT::isBadPrediction, FEEDBACKS, DELIVERY));
@@ -98,6 +109,19 @@ class BadPredictionTracesIT {
         assertEquals(feedbackIds, traced, "the feedback ids the traces carry");
     }
 
+    /** The launcher execs the JVM, so the process started is the function's JVM, with the launcher's options. */
+    private void assertTheLauncherNamesTheShippedConfiguration(Process function) throws IOException {
+        List<String> arguments = function.info().arguments().map(List::of).orElseThrow(
+                () -> new AssertionError("the JVM's command line is not readable here"));
+        String option = "-Dapplicationinsights.configuration.file=";
+        String named = arguments.stream().filter(argument -> argument.startsWith(option)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + option + " among " + arguments))
+                .substring(option.length());
+        assertTrue(Files.isSameFile(SHIPPED_CONFIGURATION, Path.of(named)), named);
+        assertTrue(arguments.stream().anyMatch(argument -> argument.startsWith("-javaagent:")
+                && argument.endsWith("applicationinsights-agent.jar")), arguments.toString());
+    }
+
     private Process startFeedbackFunction(String connectionString, String apiKeys, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", LAUNCHER.toAbsolutePath().toString(), "serve", "feedback")
                 .redirectErrorStream(true)
@@ -105,6 +129,7 @@ class BadPredictionTracesIT {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("APPLICATIONINSIGHTS_") || name.startsWith("PIGEONHOLE_"));
         environment.put("APPLICATIONINSIGHTS_CONNECTION_STRING", connectionString);
+        environment.put("APPLICATIONINSIGHTS_CONFIGURATION_FILE", loopbackConfiguration().toString());
         environment.put("PIGEONHOLE_STORE", "file:" + work.resolve("store"));
         environment.put("PIGEONHOLE_CHANNEL", "production");
         environment.put("PIGEONHOLE_API_KEYS", apiKeys);
@@ -114,7 +139,26 @@ class BadPredictionTracesIT {
         return builder.start();
     }
 
-    /** {@value #FEEDBACKS} wrong-label feedbacks, {@value #CLIENTS} clients each on its own thread, all released at once. */
+    /** The shipped agent configuration with {@link #LOOPBACK_ONLY} added, in a file of the test's. */
+    @SuppressWarnings("unchecked")
+    private Path loopbackConfiguration() throws IOException {
+        Map<String, Object> configuration = JSON.readValue(Files.readString(SHIPPED_CONFIGURATION, UTF_8), Map.class);
+        Path file = work.resolve("applicationinsights.json");
+        Files.writeString(file, JSON.writeValueAsString(merged(configuration, LOOPBACK_ONLY)), UTF_8);
+        return file;
+    }
+
+    /** {@code base} with {@code added} merged in, objects key by key; a value of {@code added} wins over a non-object. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> merged(Map<String, Object> base, Map<String, Object> added) {
+        Map<String, Object> result = new TreeMap<>(base);
+        added.forEach((key, value) -> result.merge(key, value, (old, extra) -> old instanceof Map<?, ?> oldMap
+                && extra instanceof Map<?, ?> extraMap
+                ? merged((Map<String, Object>) oldMap, (Map<String, Object>) extraMap) : extra));
+        return result;
+    }
+
+    /** {@value #FEEDBACKS} wrong-label feedbacks from {@value #CLIENTS} clients, each on its own thread, released at once. */
     private static Set<String> sendBurst(URI base, List<String> keys) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
