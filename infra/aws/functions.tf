@@ -88,12 +88,13 @@ resource "aws_cloudwatch_log_group" "function" {
 }
 
 # The Application Insights Java agent (the version the code's applicationinsights-core API matches) as a layer: its
-# zip holds applicationinsights-agent.jar at the root, which Lambda unpacks to /opt.
+# zip holds applicationinsights-agent.jar and the feedback function's agent configuration, applicationinsights.json
+# (sampling off), at the root, which Lambda unpacks to /opt.
 data "archive_file" "applicationinsights_agent" {
   count = local.telemetry ? 1 : 0
 
   type        = "zip"
-  source_file = var.applicationinsights_agent_jar
+  source_dir  = var.applicationinsights_layer_dir
   output_path = "${path.module}/.build/applicationinsights-agent-layer.zip"
 }
 
@@ -104,7 +105,7 @@ resource "aws_lambda_layer_version" "applicationinsights_agent" {
   filename            = data.archive_file.applicationinsights_agent[0].output_path
   source_code_hash    = data.archive_file.applicationinsights_agent[0].output_base64sha256
   compatible_runtimes = ["java17", "java21"]
-  description         = "Application Insights Java agent at /opt/applicationinsights-agent.jar"
+  description         = "Application Insights Java agent at /opt/applicationinsights-agent.jar, its configuration beside it"
 }
 
 resource "aws_lambda_function" "function" {

@@ -29,10 +29,12 @@ locals {
   }
 
   # Only the feedback function sends telemetry (Bad prediction traces), and only the agent sends it: the layer puts
-  # the agent at /opt, the JVM attaches it. The predict function starts faster without it.
+  # the agent and its configuration (sampling off: every trace sent) at /opt, the JVM attaches it. The predict
+  # function starts faster without it.
   telemetry_environment = local.telemetry ? {
-    JAVA_TOOL_OPTIONS                     = "-javaagent:/opt/applicationinsights-agent.jar"
-    APPLICATIONINSIGHTS_CONNECTION_STRING = data.aws_ssm_parameter.applicationinsights_connection_string[0].value
+    JAVA_TOOL_OPTIONS                      = "-javaagent:/opt/applicationinsights-agent.jar"
+    APPLICATIONINSIGHTS_CONFIGURATION_FILE = "/opt/applicationinsights.json"
+    APPLICATIONINSIGHTS_CONNECTION_STRING  = data.aws_ssm_parameter.applicationinsights_connection_string[0].value
   } : {}
 
   function_environment = {

@@ -44,10 +44,10 @@ variable "feedback_package" {
   default     = "../../feedback-function/target/feedback-function-lambda.zip"
 }
 
-variable "applicationinsights_agent_jar" {
-  description = "The Application Insights Java agent jar the layer carries (./mvnw -B -pl infra package copies it there)."
+variable "applicationinsights_layer_dir" {
+  description = "What the Application Insights layer carries: the Java agent jar and its configuration (./mvnw -B -pl infra package stages both there)."
   type        = string
-  default     = "../target/lambda-layer/applicationinsights-agent.jar"
+  default     = "../target/lambda-layer"
 }
 
 variable "lambda_memory_mb" {

@@ -121,6 +121,8 @@ module predict 'function-app.bicep' = {
     settings: union(hostSettings, commonSettings, {
       AzureWebJobsStorage__clientId: predictIdentityClientId
       AZURE_CLIENT_ID: predictIdentityClientId
+      // The predict function sends no trace of its own: no Application Insights agent in its JVM (a faster cold start).
+      APPLICATIONINSIGHTS_ENABLE_AGENT: 'false'
       PIGEONHOLE_CHANNEL: 'production'
       PIGEONHOLE_WEB_FEEDBACK_URL: '${feedbackHost}/feedback'
     })
@@ -151,6 +153,10 @@ module feedback 'function-app.bicep' = {
     }, {
       AzureWebJobsStorage__clientId: feedbackIdentityClientId
       AZURE_CLIENT_ID: feedbackIdentityClientId
+      // Bad prediction traces are sent only by the Application Insights agent, which the Java worker attaches when
+      // asked, with the configuration the package ships (sampling off: every trace is sent).
+      APPLICATIONINSIGHTS_ENABLE_AGENT: 'true'
+      APPLICATIONINSIGHTS_CONFIGURATION_FILE: '/home/site/wwwroot/applicationinsights.json'
       PIGEONHOLE_CHANNEL: 'production'
       PIGEONHOLE_FEEDBACK_ALLOWED_ORIGINS: join(concat([predictHost, predictStagingHost], extraAllowedOrigins), ',')
     })

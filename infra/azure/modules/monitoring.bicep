@@ -59,7 +59,9 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
-// Counts the rows of the query (one per Bad prediction trace) over the last 5 minutes, every 5 minutes.
+// Totals the itemCount of the query's rows (one per Bad prediction trace) over the last 5 minutes, every 5 minutes:
+// sum(itemCount), not a count of rows, so that it stays right if sampling is ever turned on (a sampled trace stands
+// for itemCount traces; the feedback function ships with sampling off, each of its traces has itemCount 1).
 resource badPredictions 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: '${baseName}-bad-predictions'
   location: location
@@ -79,7 +81,8 @@ resource badPredictions 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
       allOf: [
         {
           query: loadTextContent('../alert-query.kql')
-          timeAggregation: 'Count'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'itemCount'
           operator: 'GreaterThanOrEqual'
           threshold: alertThreshold
           failingPeriods: {

@@ -1,6 +1,7 @@
 package dev.pigeonhole.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.telemetry.BadPrediction;
@@ -22,6 +23,17 @@ class AlertQueryTest {
         assertTrue(QUERY.strip().startsWith("traces"), QUERY);
     }
 
+    /**
+     * A sampled trace stands for itemCount traces: the rule totals the itemCount of the rows (sum(itemCount)) rather
+     * than counting them, so that it stays right if sampling is ever turned on.
+     */
+    @Test
+    void theRuleCountsBadPredictionsAsTheSumOfTheirItemCounts() {
+        assertTrue(QUERY.contains("| project timestamp, itemCount,"), QUERY);
+        assertTrue(MONITORING.contains("timeAggregation: 'Total'\n          metricMeasureColumn: 'itemCount'"), MONITORING);
+        assertFalse(MONITORING.contains("timeAggregation: 'Count'"), "a count of rows undercounts sampled traces");
+    }
+
     @Test
     void theQueryReadsExactlyTheCustomDimensionsTheCodeSends() {
         Set<String> read = new LinkedHashSet<>();
@@ -40,7 +52,6 @@ class AlertQueryTest {
         assertTrue(MONITORING.contains("param alertThreshold int = 3"));
         assertTrue(MONITORING.contains("threshold: alertThreshold"));
         assertTrue(MONITORING.contains("operator: 'GreaterThanOrEqual'"));
-        assertTrue(MONITORING.contains("timeAggregation: 'Count'"));
         assertTrue(MONITORING.contains("windowSize: 'PT5M'"));
         assertTrue(MONITORING.contains("evaluationFrequency: 'PT5M'"));
         assertTrue(MONITORING.contains("emailAddress: alertEmail"));

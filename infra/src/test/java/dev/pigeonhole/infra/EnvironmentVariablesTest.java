@@ -80,8 +80,8 @@ class EnvironmentVariablesTest {
         assertTrue(RepositoryFiles.read("infra/azure/main.bicep")
                 .contains("APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString"));
         String aws = RepositoryFiles.read("infra/aws/main.tf");
-        assertTrue(aws.contains("APPLICATIONINSIGHTS_CONNECTION_STRING = data.aws_ssm_parameter"));
-        assertTrue(aws.contains("JAVA_TOOL_OPTIONS                     = \"-javaagent:/opt/applicationinsights-agent.jar\""));
+        assertTrue(aws.contains("APPLICATIONINSIGHTS_CONNECTION_STRING  = data.aws_ssm_parameter"));
+        assertTrue(aws.contains("JAVA_TOOL_OPTIONS                      = \"-javaagent:/opt/applicationinsights-agent.jar\""));
         assertTrue(aws.contains("feedback = merge(local.common_environment, local.telemetry_environment,"));
     }
 

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
-/** A local stand-in for the Application Insights ingestion endpoint that keeps every envelope it receives. */
-final class TrackEndpoint implements AutoCloseable {
+/**
+ * A local stand-in for the Application Insights ingestion endpoint that keeps every envelope it receives. Public for
+ * the tests of other modules that run a function with the agent (the shared test jar).
+ */
+public final class TrackEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
@@ -29,7 +32,7 @@ final class TrackEndpoint implements AutoCloseable {
     private final BlockingQueue<Map<String, Object>> envelopes = new LinkedBlockingQueue<>();
     private final List<String> problems = new ArrayList<>();
 
-    TrackEndpoint() throws IOException {
+    public TrackEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v2.1/track", this::accept);
         server.createContext("/v2/track", this::accept);
@@ -39,13 +42,13 @@ final class TrackEndpoint implements AutoCloseable {
     }
 
     /** The connection string that points the agent here. */
-    String connectionString() {
+    public String connectionString() {
         return "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:"
                 + server.getAddress().getPort() + "/";
     }
 
     /** The first envelope matching the filter, waiting up to the timeout; empty when none arrived. */
-    Optional<Map<String, Object>> await(Predicate<Map<String, Object>> filter, Duration timeout) throws InterruptedException {
+    public Optional<Map<String, Object>> await(Predicate<Map<String, Object>> filter, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
             Map<String, Object> envelope = envelopes.poll(left, TimeUnit.NANOSECONDS);
@@ -56,8 +59,33 @@ final class TrackEndpoint implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The envelopes matching the filter, waiting until {@code count} have arrived or the timeout has passed (then
+     * fewer); envelopes that do not match are dropped.
+     */
+    public List<Map<String, Object>> await(Predicate<Map<String, Object>> filter, int count, Duration timeout)
+            throws InterruptedException {
+        List<Map<String, Object>> matching = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (long left = timeout.toNanos(); left > 0 && matching.size() < count; left = deadline - System.nanoTime()) {
+            Map<String, Object> envelope = envelopes.poll(left, TimeUnit.NANOSECONDS);
+            if (envelope != null && filter.test(envelope)) {
+                matching.add(envelope);
+            }
+        }
+        return matching;
+    }
+
+    /** The envelopes matching the filter that arrived and were not taken yet, without waiting. */
+    public List<Map<String, Object>> drain(Predicate<Map<String, Object>> filter) {
+        List<Map<String, Object>> arrived = new ArrayList<>();
+        envelopes.drainTo(arrived);
+        arrived.removeIf(filter.negate());
+        return arrived;
+    }
+
     /** What went wrong while receiving, for failure messages. */
-    synchronized List<String> problems() {
+    public synchronized List<String> problems() {
         return List.copyOf(problems);
     }
 

@@ -1,6 +1,7 @@
 package dev.pigeonhole.feedback.function;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,12 @@ class CloudPackagesIT {
         assertTrue(Files.readString(AZURE_APP.resolve("feedback/function.json"), UTF_8).contains("\"authLevel\": \"FUNCTION\""));
         String hostJson = Files.readString(AZURE_APP.resolve("host.json"));
         assertTrue(hostJson.replaceAll("\\s", "").contains("\"http\":{\"routePrefix\":\"\"}"), hostJson);
+    }
+
+    @Test
+    void theAzureAppCarriesTheAgentConfigurationAtItsRootWhereTheAppSettingPointsTheAgent() throws IOException {
+        assertArrayEquals(Files.readAllBytes(Path.of("src", "main", "applicationinsights", "applicationinsights.json")),
+                Files.readAllBytes(AZURE_APP.resolve("applicationinsights.json")));
     }
 
     private static Map<String, String> environment(Path store) {
