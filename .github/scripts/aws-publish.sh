@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Publishes a Lambda version for one channel and points the channel's alias at it.
 # Lambda variables belong to a version, not to an alias: each version is published with the complete environment of
-# its channel, which Terraform keeps in an SSM parameter (infra/aws/secrets.tf). With a zip, the code is updated first;
+# its channel, which Terraform keeps in an SSM parameter (infra/aws/secrets.tf). With a zip, the code is updated first,
+# through the packages bucket in $PACKAGES_BUCKET (a direct upload takes at most 50 MB and the predict zip is close);
 # without, the code of $LATEST is published again (promotion: same code, production environment).
 # Prints "previous=<version>" and "version=<version>" (also to $GITHUB_OUTPUT on GitHub Actions).
 #
@@ -18,7 +19,11 @@ previous=$(aws lambda get-alias --function-name "$function" --name "$channel" --
 
 if [ -n "$zip" ]; then
   [ -f "$zip" ] || { echo "aws-publish: no package at $zip" >&2; exit 2; }
-  aws lambda update-function-code --function-name "$function" --zip-file "fileb://$zip" --output text --query LastUpdateStatus
+  bucket=${PACKAGES_BUCKET:?set PACKAGES_BUCKET to the packages bucket (terraform output packages_bucket)}
+  key="deploy/${GITHUB_SHA:-local}/$(basename "$zip")"
+  aws s3 cp "$zip" "s3://$bucket/$key" --only-show-errors
+  aws lambda update-function-code --function-name "$function" --s3-bucket "$bucket" --s3-key "$key" \
+    --output text --query LastUpdateStatus
   aws lambda wait function-updated-v2 --function-name "$function"
 fi
 

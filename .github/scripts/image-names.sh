@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The tags the retrain image is pushed under: <repository>:<commit> and <repository>:latest for each repository
-# given (GHCR always, ECR when its repository URL is set). Writes "tags=..." to $GITHUB_OUTPUT (multi-line).
+# The tags the retrain image is pushed under: <repository>:<commit> for each repository given (GHCR always, ECR when its
+# repository URL is set). No "latest": the jobs run an image pinned by digest, which the deploy moves
+# (image-digests.sh). Writes "tags=..." to $GITHUB_OUTPUT (multi-line).
 #
 # usage: image-names.sh REPOSITORY [REPOSITORY ...]
 set -euo pipefail
@@ -11,7 +12,7 @@ for repository in "$@"; do
   [ -n "$repository" ] || continue
   # Registries want lowercase names; GitHub owners may have capitals.
   repository=$(printf '%s' "$repository" | tr '[:upper:]' '[:lower:]')
-  tags+=("$repository:$sha" "$repository:latest")
+  tags+=("$repository:$sha")
 done
 [ ${#tags[@]} -gt 0 ] || { echo "image-names: no repository given" >&2; exit 2; }
 printf '%s\n' "${tags[@]}"

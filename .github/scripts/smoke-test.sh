@@ -2,10 +2,14 @@
 # Smoke test of a deployed (or local) predict function:
 #   1. GET /health until it answers 200 with model_loaded true: the time that took is the cold start;
 #   2. classifies a labelled sample with POST /predict/batch: accuracy must reach the threshold;
-#   3. times sequential POST /predict requests: p50 and p95 latency.
+#   3. times sequential POST /predict requests: p50 and p95 latency;
+#   4. with --feedback FEEDBACK_URL, sends one feedback (a confirmation of the sample's first text, so no bad
+#      prediction) with the API key in $SMOKE_API_KEY (and the function key in $FUNCTIONS_KEY on Azure): it must be
+#      answered 202; its feedback id is written out (check-feedback-record.sh then finds its record in the store).
 # Writes the figures as JSON (--out) and, on GitHub Actions, as a table in the job summary. Exit 1 when a check fails.
 #
 # usage: smoke-test.sh BASE_URL [--sample FILE] [--threshold 0.85] [--requests 50] [--timeout 300] [--out FILE]
+#                      [--feedback FEEDBACK_URL]
 #   e.g. .github/scripts/smoke-test.sh http://127.0.0.1:8080      (against ./pigeonhole serve)
 set -euo pipefail
 
@@ -21,8 +25,10 @@ requests=50
 timeout=300
 out=smoke-results.json
 batch=20
+feedback_url=""
 while [ $# -gt 0 ]; do
   case "$1" in
+    --feedback) feedback_url=$2; shift 2 ;;
     --sample) sample=$2; shift 2 ;;
     --threshold) threshold=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
@@ -93,8 +99,33 @@ if [ "$model_loaded" = true ]; then
   echo "smoke-test: latency over $count requests: p50 ${p50}s, p95 ${p95}s"
 fi
 
+# 4. One feedback with a key.
+feedback_status=0
+feedback_id=""
+if [ -n "$feedback_url" ] && [ "$model_loaded" = true ]; then
+  [ -n "${SMOKE_API_KEY:-}" ] || die "--feedback needs the smoke client's API key in SMOKE_API_KEY"
+  head -n 1 "$sample" | jq -c --arg id "smoke-${GITHUB_RUN_ID:-local}-$(date +%s)" --arg version "$model_version" \
+    '{text: .text, predicted_label: .category, true_label: .category, prediction_id: $id, model_version: $version}' \
+    >"$work/feedback.json"
+  headers=(-H 'Content-Type: application/json' -H "X-API-Key: $SMOKE_API_KEY")
+  if [ -n "${FUNCTIONS_KEY:-}" ]; then
+    headers+=(-H "x-functions-key: $FUNCTIONS_KEY")
+  fi
+  feedback_status=$(curl -sS -o "$work/feedback-answer.json" -w '%{http_code}' --max-time 60 "${headers[@]}" \
+    --data-binary "@$work/feedback.json" "$feedback_url" || echo 000)
+  feedback_id=$(jq -r '.feedback_id // ""' "$work/feedback-answer.json" 2>/dev/null || echo "")
+  echo "smoke-test: feedback answered $feedback_status, feedback_id '$feedback_id'"
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then
+    echo "feedback_id=$feedback_id" >>"$GITHUB_OUTPUT"
+  fi
+fi
+
 passed=true
 reasons=()
+if [ -n "$feedback_url" ] && { [ "$feedback_status" != 202 ] || [ -z "$feedback_id" ]; }; then
+  passed=false
+  reasons+=("feedback answered $feedback_status: $(head -c 300 "$work/feedback-answer.json" 2>/dev/null)")
+fi
 if [ "$health_status" != 200 ] || [ "$model_loaded" != true ]; then
   passed=false
   reasons+=("health answered $health_status with model_loaded $model_loaded")
@@ -107,10 +138,11 @@ fi
 jq -n --arg url "$base" --arg status "$health_status" --argjson loaded "$model_loaded" --arg version "$model_version" \
   --argjson cold "$cold_start" --argjson accuracy "$accuracy" --argjson correct "$correct" --argjson total "$total" \
   --argjson threshold "$threshold" --argjson p50 "$p50" --argjson p95 "$p95" --argjson passed "$passed" \
-  --arg reasons "$(IFS='; '; echo "${reasons[*]:-}")" \
+  --arg reasons "$(IFS='; '; echo "${reasons[*]:-}")" --arg feedback_id "$feedback_id" \
   '{url: $url, health_status: ($status | tonumber), model_loaded: $loaded, model_version: $version,
     cold_start_seconds: $cold, accuracy: $accuracy, correct: $correct, total: $total, threshold: $threshold,
-    latency_p50_seconds: $p50, latency_p95_seconds: $p95, passed: $passed, failures: $reasons}' >"$out"
+    latency_p50_seconds: $p50, latency_p95_seconds: $p95, feedback_id: $feedback_id, passed: $passed,
+    failures: $reasons}' >"$out"
 
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
   {

@@ -40,7 +40,7 @@ resource "aws_cloudwatch_log_group" "authorizer" {
 resource "aws_lambda_function" "authorizer" {
   function_name    = "${local.name}-api-key-authorizer"
   role             = aws_iam_role.authorizer.arn
-  runtime          = "nodejs20.x"
+  runtime          = "nodejs22.x"
   handler          = "index.handler"
   filename         = data.archive_file.authorizer.output_path
   source_code_hash = data.archive_file.authorizer.output_base64sha256

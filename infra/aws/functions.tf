@@ -1,7 +1,8 @@
-# The predict and feedback functions: Java 17 on Lambda, SnapStart on published versions, a staging and a production
-# alias each. Terraform creates them with a first package; afterwards .github/workflows/deploy.yml ships the code and
-# publishes versions (.github/scripts/aws-publish.sh), so Terraform leaves code, per-version environment and alias
-# targets alone.
+# The predict and feedback functions: Java 21 on Lambda (Amazon Linux 2023; the code is compiled for Java 17), SnapStart
+# on published versions, a staging and a production alias each. Terraform creates them with a first package, uploaded
+# through S3 (the predict zip is close to the 50 MB limit of a direct upload); afterwards .github/workflows/deploy.yml
+# ships the code the same way and publishes versions (.github/scripts/aws-publish.sh), so Terraform leaves code,
+# per-version environment and alias targets alone.
 
 locals {
   store_arn = "${aws_s3_bucket.store.arn}/${var.store_prefix}"
@@ -45,15 +46,14 @@ data "aws_iam_policy_document" "function" {
     resources = [for prefix in local.store_access[each.key].read : "${local.store_arn}/${prefix}*"]
   }
 
+  # Unconditioned, on purpose: the store opens with HeadBucket and reads keys that may not exist (a channel before the
+  # first model, a prediction's first feedback), and S3 answers those with 404 only to a caller allowed s3:ListBucket,
+  # which it evaluates without an s3:prefix; with a prefix condition they get 403. The bucket holds the store alone,
+  # so this reveals key names of the store, never an object's content (s3:GetObject stays per prefix).
   statement {
     sid       = "ListStore"
     actions   = ["s3:ListBucket"]
     resources = [aws_s3_bucket.store.arn]
-    condition {
-      test     = "StringLike"
-      variable = "s3:prefix"
-      values   = [for prefix in local.store_access[each.key].read : "${var.store_prefix}/${prefix}*"]
-    }
   }
 
   dynamic "statement" {
@@ -98,14 +98,36 @@ data "archive_file" "applicationinsights_agent" {
   output_path = "${path.module}/.build/applicationinsights-agent-layer.zip"
 }
 
+# Through S3 as well: the agent alone is 42 MB.
+resource "aws_s3_object" "applicationinsights_agent" {
+  count = local.telemetry ? 1 : 0
+
+  bucket      = aws_s3_bucket.packages.id
+  key         = "layers/applicationinsights-agent-${data.archive_file.applicationinsights_agent[0].output_md5}.zip"
+  source      = data.archive_file.applicationinsights_agent[0].output_path
+  source_hash = data.archive_file.applicationinsights_agent[0].output_md5
+}
+
 resource "aws_lambda_layer_version" "applicationinsights_agent" {
   count = local.telemetry ? 1 : 0
 
   layer_name          = "${local.name}-applicationinsights-agent"
-  filename            = data.archive_file.applicationinsights_agent[0].output_path
+  s3_bucket           = aws_s3_object.applicationinsights_agent[0].bucket
+  s3_key              = aws_s3_object.applicationinsights_agent[0].key
   source_code_hash    = data.archive_file.applicationinsights_agent[0].output_base64sha256
-  compatible_runtimes = ["java17", "java21"]
+  compatible_runtimes = ["java21"]
   description         = "Application Insights Java agent at /opt/applicationinsights-agent.jar, its configuration beside it"
+}
+
+# The first package of each function, uploaded to the packages bucket (storage.tf); Lambda takes up to 250 MB unzipped
+# from S3, against 50 MB zipped for a direct upload.
+resource "aws_s3_object" "package" {
+  for_each = local.functions
+
+  bucket      = aws_s3_bucket.packages.id
+  key         = "initial/${each.key}-function-lambda.zip"
+  source      = each.value.package
+  source_hash = filemd5(each.value.package)
 }
 
 resource "aws_lambda_function" "function" {
@@ -113,9 +135,10 @@ resource "aws_lambda_function" "function" {
 
   function_name    = "${local.name}-${each.key}"
   role             = aws_iam_role.function[each.key].arn
-  runtime          = "java17"
+  runtime          = "java21"
   handler          = each.value.handler
-  filename         = each.value.package
+  s3_bucket        = aws_s3_object.package[each.key].bucket
+  s3_key           = aws_s3_object.package[each.key].key
   source_code_hash = filebase64sha256(each.value.package)
   memory_size      = var.lambda_memory_mb
   timeout          = var.lambda_timeout_seconds
@@ -138,7 +161,7 @@ resource "aws_lambda_function" "function" {
   }
 
   lifecycle {
-    ignore_changes = [filename, source_code_hash, environment]
+    ignore_changes = [s3_bucket, s3_key, source_code_hash, environment]
   }
 
   depends_on = [aws_iam_role_policy.function]

@@ -26,6 +26,10 @@ locals {
 
     # API Gateway appends the caller's address to X-Forwarded-For: one hop to trust for per-address limits.
     PIGEONHOLE_FORWARDED_FOR_HOPS = "1"
+
+    # SnapStart restores a snapshot taken when the version was published; with CRaC on, the restore hook reads the
+    # channel again (ServedModelRestore), so promotions and rollbacks reach a restored function.
+    CRAC_ENABLED = "true"
   }
 
   # Only the feedback function sends telemetry (Bad prediction traces), and only the agent sends it: the layer puts

@@ -42,3 +42,18 @@ output "retrain_task_definition" {
   description = "Task definition family of the retrain job."
   value       = aws_ecs_task_definition.retrain.family
 }
+
+output "packages_bucket" {
+  description = "Bucket the deploy uploads the functions' packages to (AWS_PACKAGES_BUCKET)."
+  value       = aws_s3_bucket.packages.bucket
+}
+
+output "retrain_image_parameter" {
+  description = "SSM parameter holding the retrain task's image pinned by digest (AWS_RETRAIN_IMAGE_PARAMETER)."
+  value       = aws_ssm_parameter.retrain_image.name
+}
+
+output "alerts_topic" {
+  description = "SNS topic of the \"Bad prediction\" alarm; subscribe more addresses to it."
+  value       = aws_sns_topic.alerts.arn
+}

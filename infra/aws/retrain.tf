@@ -1,9 +1,14 @@
 # The retrain job: a Fargate task of retrain-job/Dockerfile's image, started by EventBridge whenever a retrain request
-# object is created in the store. The job serves every pending request and exits; a task started while another runs
-# finds nothing left, or the requests the other one had not seen.
+# object is created in the store. The job serves every pending request and exits. Runs never overlap: a task started
+# while another runs finds the store's retrain lease taken (locks/retrain.json) and exits saying so; the requests it
+# was started for are served by the run that holds the lease, or by the next one.
+#
+# The image is pinned by digest and moved by the deploy workflow, after the staging smoke test, like the functions'
+# code (.github/scripts/aws-retrain-image.sh): it writes the digest to the SSM parameter below and registers a task
+# definition revision with it. Terraform reads the parameter back, so an apply keeps the deployed image.
 
 locals {
-  retrain_image = var.retrain_image != "" ? var.retrain_image : "${aws_ecr_repository.retrain.repository_url}:latest"
+  retrain_image = var.retrain_image != "" ? var.retrain_image : "${aws_ecr_repository.retrain.repository_url}:awaiting-first-deploy"
   subnet_ids    = length(var.subnet_ids) > 0 ? var.subnet_ids : data.aws_subnets.default[0].ids
 
   # Request keys are retrain-requests/<10-digit count>.json; the done markers under retrain-requests/done/ must not
@@ -102,15 +107,11 @@ data "aws_iam_policy_document" "retrain_task" {
     resources = ["${local.store_arn}/*"]
   }
 
+  # Unconditioned, as for the functions (functions.tf): HeadBucket and reads of missing keys need it.
   statement {
     sid       = "ListStore"
     actions   = ["s3:ListBucket"]
     resources = [aws_s3_bucket.store.arn]
-    condition {
-      test     = "StringLike"
-      variable = "s3:prefix"
-      values   = ["${var.store_prefix}/*"]
-    }
   }
 
   statement {
@@ -120,6 +121,7 @@ data "aws_iam_policy_document" "retrain_task" {
       "${local.store_arn}/models/*",
       "${local.store_arn}/channels/*",
       "${local.store_arn}/retrain-requests/done/*",
+      "${local.store_arn}/locks/*",
     ]
   }
 }
@@ -128,6 +130,17 @@ resource "aws_iam_role_policy" "retrain_task" {
   name   = "store"
   role   = aws_iam_role.retrain_task.id
   policy = data.aws_iam_policy_document.retrain_task.json
+}
+
+# The image the retrain task runs (repository@sha256:digest): created with var.retrain_image, then owned by the deploy.
+resource "aws_ssm_parameter" "retrain_image" {
+  name           = "/${local.name}/retrain/image"
+  type           = "String"
+  insecure_value = local.retrain_image
+
+  lifecycle {
+    ignore_changes = [insecure_value]
+  }
 }
 
 resource "aws_ecs_task_definition" "retrain" {
@@ -146,7 +159,7 @@ resource "aws_ecs_task_definition" "retrain" {
 
   container_definitions = jsonencode([{
     name      = "retrain-job"
-    image     = local.retrain_image
+    image     = aws_ssm_parameter.retrain_image.insecure_value
     essential = true
     command   = ["retrain"]
     environment = [

@@ -1,6 +1,9 @@
-# Secrets are created outside Terraform (README, "Deploying to AWS"), so that they never sit in a state file's inputs
-# or in the repository. The API key list holds only SHA-256 digests of the keys: the authorizer reads it itself, and
-# the feedback function gets it in its environment too (it checks keys itself, and without them refuses /feedback).
+# Secrets are created outside Terraform (README, "Deploying to AWS"), so that they are in no variable file and not in
+# the repository. They ARE in the Terraform state, in plain text: the decrypted values of the two parameters read
+# below, and the channel environments written back to SSM (which carry both). So the state bucket needs encryption
+# and access as narrow as the secrets'. The API key list holds only SHA-256 digests of the keys: the authorizer reads
+# it itself, and the feedback function gets it in its environment too (it checks keys itself, and without them
+# refuses /feedback).
 data "aws_ssm_parameter" "api_keys" {
   name            = var.api_keys_parameter
   with_decryption = true

@@ -1,4 +1,5 @@
 # The artifact store: models, channels, feedback and retrain requests under var.store_prefix.
+# bucket_prefix takes at most 37 characters: local.name is at most 29 (variables.tf), so this is at most 36.
 resource "aws_s3_bucket" "store" {
   bucket_prefix = "${local.name}-store-"
 }
@@ -77,4 +78,36 @@ resource "aws_s3_bucket_policy" "store_tls_only" {
   })
 
   depends_on = [aws_s3_bucket_public_access_block.store]
+}
+
+# The functions' packages and the agent layer, uploaded here by Terraform (the first ones) and by the deploy workflow
+# (every later one): Lambda takes a package from S3 up to 250 MB unzipped, a direct upload only up to 50 MB zipped.
+resource "aws_s3_bucket" "packages" {
+  bucket_prefix = "${local.name}-pkgs-"
+}
+
+resource "aws_s3_bucket_public_access_block" "packages" {
+  bucket                  = aws_s3_bucket.packages.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+# Every deploy uploads two packages of ~30 and ~50 MB; the aliases' versions keep their own copy of the code.
+resource "aws_s3_bucket_lifecycle_configuration" "packages" {
+  bucket = aws_s3_bucket.packages.id
+
+  rule {
+    id     = "expire-deployed-packages"
+    status = "Enabled"
+
+    filter {
+      prefix = "deploy/"
+    }
+
+    expiration {
+      days = 30
+    }
+  }
 }

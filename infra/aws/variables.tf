@@ -10,8 +10,9 @@ variable "name_prefix" {
   default     = "pigeonhole"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
-    error_message = "name_prefix: 2 to 21 lowercase letters, digits or '-', starting with a letter."
+    # With name_suffix, at most 29 characters: S3 bucket name prefixes (storage.tf) take at most 37.
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.name_prefix))
+    error_message = "name_prefix: 2 to 16 lowercase letters, digits or '-', starting with a letter."
   }
 }
 
@@ -93,9 +94,26 @@ variable "applicationinsights_connection_string_parameter" {
 }
 
 variable "retrain_image" {
-  description = "Image the retrain task runs; '' uses the ECR repository created here, tag latest."
+  description = "First image of the retrain task, pinned by digest (repository@sha256:...); '' leaves it to the first deploy."
   type        = string
   default     = ""
+
+  validation {
+    condition     = var.retrain_image == "" || can(regex("@sha256:[0-9a-f]{64}$", var.retrain_image))
+    error_message = "retrain_image: pin it by digest (repository@sha256:<64 hex digits>), never by a tag."
+  }
+}
+
+variable "alert_email" {
+  description = "Address the \"Bad prediction\" alarm e-mails (SNS asks it to confirm once); '' for no subscription."
+  type        = string
+  default     = ""
+}
+
+variable "alert_threshold" {
+  description = "Bad predictions within 5 minutes that raise the alarm."
+  type        = number
+  default     = 3
 }
 
 variable "retrain_cpu" {

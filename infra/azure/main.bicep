@@ -21,7 +21,7 @@ param alertEmail string
 @description('Bad predictions within 5 minutes that fire the alert.')
 param alertThreshold int = 3
 
-@description('Retrain job image (.github/workflows/retrain-image.yml pushes it to GHCR).')
+@description('Retrain job image pinned by digest, repository@sha256:... (.github/workflows/retrain-image.yml pushes it to GHCR).')
 param retrainImage string
 
 @description('Registry user for a private retrain image; empty for a public one.')

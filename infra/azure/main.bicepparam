@@ -6,7 +6,10 @@ param namePrefix = 'pigeonhole'
 param nameSuffix = 'demo'
 param location = 'westeurope'
 param alertEmail = 'ml-team@example.org'
-param retrainImage = 'ghcr.io/example-org/pigeonhole/retrain-job:latest'
+// Pinned by digest: the deploy workflow moves the job to each new image after the staging smoke test; when you deploy
+// this file again, give it the image the job runs now (az containerapp job show ... --query
+// properties.template.containers[0].image), or the deployment moves the job back to this one.
+param retrainImage = 'ghcr.io/example-org/pigeonhole/retrain-job@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'
 param retrainSchedule = '*/5 * * * *'
 param retrainEvery = 100
 param planSku = 'EP1'

@@ -1,5 +1,7 @@
 // One Function App (one Micronaut application: one JVM cannot host both) with a 'staging' slot. The settings named in
-// stickySettingNames stay with their slot on a swap, so staging keeps serving the staging channel.
+// stickySettingNames stay with their slot on a swap, so staging keeps serving the staging channel. WEBSITE_CONTENTSHARE
+// never does: each slot gets its own share at creation, and the share must travel with the package on a swap, or
+// production keeps running the old package after it (Microsoft's app settings reference says never to make it sticky).
 
 param name string
 param location string = resourceGroup().location
@@ -8,7 +10,8 @@ param planId string
 @description('User-assigned identity the app runs as (store, host storage, Key Vault references).')
 param identityId string
 
-@description('App settings of the production slot.')
+@secure()
+@description('App settings of the production slot; secure: they hold the host storage connection string (account key).')
 param settings object
 
 @description('Settings that differ in the staging slot (merged over settings).')
@@ -20,7 +23,7 @@ param stickySettingNames array
 param tags object = {}
 
 var siteConfig = {
-  linuxFxVersion: 'Java|17'
+  linuxFxVersion: 'Java|21'
   alwaysOn: false
   ftpsState: 'Disabled'
   minTlsVersion: '1.2'
@@ -85,9 +88,7 @@ resource slotConfigNames 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'slotConfigNames'
   properties: {
-    appSettingNames: union(stickySettingNames, [
-      'WEBSITE_CONTENTSHARE'
-    ])
+    appSettingNames: stickySettingNames
   }
 }
 

@@ -104,6 +104,11 @@ resource feedbackHostRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' 
 var hostSettings = {
   FUNCTIONS_EXTENSION_VERSION: '~4'
   FUNCTIONS_WORKER_RUNTIME: 'java'
+  // Attaches the Application Insights Java agent the Functions host ships: applicationinsights-core sends nothing
+  // without it, so without this no "Bad prediction" trace reaches the alert.
+  APPLICATIONINSIGHTS_ENABLE_AGENT: 'true'
+  // The Functions front end appends the caller's address to X-Forwarded-For: one hop to trust for per-address limits.
+  PIGEONHOLE_FORWARDED_FOR_HOPS: '1'
   AzureWebJobsStorage__accountName: hostStorage.name
   AzureWebJobsStorage__credential: 'managedidentity'
   WEBSITE_CONTENTAZUREFILECONNECTIONSTRING: 'DefaultEndpointsProtocol=https;AccountName=${hostStorage.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${hostStorage.listKeys().keys[0].value}'

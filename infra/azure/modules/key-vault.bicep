@@ -23,9 +23,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       name: 'standard'
     }
     enableRbacAuthorization: true
+    // No purge protection: the vault's name derives from the resource group, so a purge-protected vault of a deleted
+    // group would block redeploying it for the whole retention. It holds only key digests, set again in one command;
+    // after deleting the group, `az keyvault purge --name <vault>` frees the name at once.
     enableSoftDelete: true
-    softDeleteRetentionInDays: 30
-    enablePurgeProtection: true
+    softDeleteRetentionInDays: 7
   }
 }
 

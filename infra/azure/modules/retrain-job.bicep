@@ -10,7 +10,7 @@ param workspaceCustomerId string
 @secure()
 param workspaceSharedKey string
 
-@description('Image built by .github/workflows/retrain-image.yml, e.g. ghcr.io/OWNER/REPO/retrain-job:latest.')
+@description('Image built by .github/workflows/retrain-image.yml, pinned by digest: ghcr.io/OWNER/REPO/retrain-job@sha256:....')
 param image string
 
 @description('Registry user for a private image; empty for a public one.')

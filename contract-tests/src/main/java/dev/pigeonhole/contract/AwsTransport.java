@@ -98,7 +98,7 @@ public final class AwsTransport {
     }
 
     /** What the gateway passes as text; any other body (documents, multipart, no type) arrives base64-encoded. */
-    private static boolean isText(String contentType) {
+    static boolean isText(String contentType) {
         if (contentType == null) {
             return false;
         }
@@ -108,7 +108,7 @@ public final class AwsTransport {
     }
 
     /** Repeated parameters are joined with commas, as payload 2.0 does. */
-    private static Map<String, String> queryParameters(String rawQuery) {
+    static Map<String, String> queryParameters(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : List.of(rawQuery.split("&"))) {
             int equals = pair.indexOf('=');

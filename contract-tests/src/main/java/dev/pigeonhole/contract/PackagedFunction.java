@@ -101,7 +101,7 @@ public final class PackagedFunction {
         }
     }
 
-    private static void unzip(Path zipFile, Path into) {
+    static void unzip(Path zipFile, Path into) {
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
             for (ZipEntry entry : zip.stream().toList()) {
                 Path target = into.resolve(entry.getName()).normalize();

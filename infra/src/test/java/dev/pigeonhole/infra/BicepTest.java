@@ -74,7 +74,7 @@ class BicepTest {
         String text = RepositoryFiles.read("infra/azure/modules/function-app.bicep");
         assertTrue(text.contains("'Microsoft.Web/sites/slots@2024-04-01'"));
         assertTrue(text.contains("'Microsoft.Web/sites/config@2024-04-01'") && text.contains("name: 'slotConfigNames'"));
-        assertTrue(text.contains("linuxFxVersion: 'Java|17'"));
+        assertTrue(text.contains("linuxFxVersion: 'Java|21'"));
         assertTrue(RepositoryFiles.read("infra/azure/modules/functions.bicep").contains("tier: 'ElasticPremium'"));
     }
 

@@ -22,7 +22,7 @@ class TerraformTest {
         Set<String> files = TerraformConfiguration.files().stream().map(Path::getFileName).map(Path::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertEquals(Set.of("api.tf", "authorizer.tf", "functions.tf", "main.tf", "outputs.tf", "retrain.tf",
+        assertEquals(Set.of("alerts.tf", "api.tf", "authorizer.tf", "functions.tf", "main.tf", "outputs.tf", "retrain.tf",
                 "secrets.tf", "storage.tf", "variables.tf", "versions.tf"), files);
         assertEquals(files, new TreeSet<>(TerraformConfiguration.parsed().keySet()));
     }
@@ -55,9 +55,9 @@ class TerraformTest {
     }
 
     @Test
-    void functionsRunJava17WithSnapStartOnPublishedVersionsBehindStagingAndProductionAliases() {
+    void functionsRunJava21WithSnapStartOnPublishedVersionsBehindStagingAndProductionAliases() {
         Map<String, Object> function = resource("aws_lambda_function", "function");
-        assertEquals("java17", function.get("runtime"));
+        assertEquals("java21", function.get("runtime"));
         assertEquals("PublishedVersions", first(function.get("snap_start")).get("apply_on"));
         assertEquals(Boolean.TRUE, function.get("publish"));
         String channels = String.valueOf(TerraformConfiguration.local("channels"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.LambdaRuntimeApi;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.PackagedFunction;
 import dev.pigeonhole.contract.StagedFunctionJson;
@@ -46,6 +47,30 @@ class CloudPackagesIT {
     @Test
     void theLambdaPackageServesHealthPredictionsAndUploadsThroughTheHandler() {
         assertServes(PackagedFunction.lambda(LAMBDA_ZIP, work.resolve("lambda"), environment));
+    }
+
+    @Test
+    void theLambdaPackageServesUnderLambdasRuntimeInterfaceClientWithTheHandlerInfraDeploys() {
+        String handler = LambdaRuntimeApi.terraformHandler(Path.of(".."), "predict");
+        String pdfText = "the compiler reported a syntax error in the program";
+        List<ContractResponse> responses = LambdaRuntimeApi.invoke(LAMBDA_ZIP, work.resolve("lambda-runtime"),
+                LambdaRuntimeApi.runtimeJars(Path.of("target", "lambda-runtime")), handler, deployedEnvironment(environment), List.of(
+                        ContractRequest.get("/health"),
+                        ContractRequest.postJson("/predict", "{\"text\": \"the team scored a goal and won the game\"}"),
+                        ContractRequest.upload("file", "bug.pdf", "application/pdf", UploadDocuments.pdf(pdfText)),
+                        ContractRequest.postJson("/predict", "{\"text\": \"   \"}")));
+
+        assertEquals(200, responses.get(0).status(), responses.get(0).text());
+        assertEquals(version, responses.get(0).json().get("model_version"));
+        assertEquals(200, responses.get(1).status(), responses.get(1).text());
+        assertEquals("Sport", responses.get(1).json().get("category_name"));
+        assertEquals(200, responses.get(2).status(), responses.get(2).text());
+        assertEquals("Informatique", responses.get(2).json().get("category_name"));
+        assertEquals(pdfText.length(), ((Number) responses.get(2).json().get("extracted_chars")).intValue());
+        assertEquals(400, responses.get(3).status(), responses.get(3).text());
+        assertEquals("error", responses.get(3).json().get("status"));
+        assertTrue(String.valueOf(responses.get(3).json().get("message")).contains("empty or only whitespace"),
+                responses.get(3).text());
     }
 
     @Test
@@ -90,5 +115,13 @@ class CloudPackagesIT {
         assertEquals(200, responses.get(2).status(), responses.get(2).text());
         assertEquals("Informatique", responses.get(2).json().get("category_name"));
         assertEquals(pdfText.length(), ((Number) responses.get(2).json().get("extracted_chars")).intValue());
+    }
+
+    /** {@code environment} plus what infra/aws sets on every function besides the store and the channel. */
+    private static Map<String, String> deployedEnvironment(Map<String, String> environment) {
+        Map<String, String> deployed = new java.util.HashMap<>(environment);
+        deployed.put("CRAC_ENABLED", "true");
+        deployed.put("PIGEONHOLE_FORWARDED_FOR_HOPS", "1");
+        return deployed;
     }
 }

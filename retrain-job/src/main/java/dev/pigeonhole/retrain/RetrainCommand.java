@@ -4,6 +4,7 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.feedback.ClientShareCap;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
+import dev.pigeonhole.feedback.RetrainLease;
 import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.model.TextModel;
@@ -14,6 +15,7 @@ import dev.pigeonhole.monitoring.MonitoringReport;
 import dev.pigeonhole.monitoring.Verdict;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.ChannelPointer;
+import dev.pigeonhole.store.ChannelRevision;
 import dev.pigeonhole.store.Channels;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.Manifest;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +45,9 @@ import java.util.function.Function;
 /**
  * {@code retrain}: serves the pending retrain requests with one new version trained on the reference data plus all
  * feedback, moves {@code staging} to it, and moves {@code production} only if it is not worse than the model there.
- * Requests are marked done last, so a crash before leaves them pending for the next run.
+ * Requests are marked done last, so a crash before leaves them pending for the next run. Runs never overlap: each
+ * holds the store's retrain lease ({@link RetrainLease}) and one that finds it taken exits at once, saying by whom; and
+ * production moves only if it still serves what the run compared against (a promote or rollback meanwhile wins).
  */
 @Command(name = "retrain", mixinStandardHelpOptions = true,
         description = "Process pending retrain requests: train on reference data plus feedback, evaluate against "
@@ -89,6 +95,12 @@ final class RetrainCommand implements Callable<Integer> {
                     + "clients still learns from them (default: ${DEFAULT-VALUE}).")
     int minClientRecords;
 
+    @Option(names = "--lease-minutes", defaultValue = "120",
+            description = "How long this run holds the retrain lease that keeps runs from overlapping; longer than "
+                    + "any run takes (the Azure job stops one after 60), so that only a dead run's lease expires "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long leaseMinutes;
+
     private final Function<String, ArtifactStore> stores;
 
     RetrainCommand() {
@@ -108,6 +120,32 @@ final class RetrainCommand implements Callable<Integer> {
         List<RetrainRequest> pending = requests.pending();
         if (pending.isEmpty()) {
             progress.report("no pending retrain request in " + artifacts.describe());
+            return 0;
+        }
+        RetrainLease lease = new RetrainLease(artifacts, Clock.systemUTC());
+        RetrainLease.Attempt attempt = lease.acquire(owner(), Duration.ofMinutes(leaseMinutes));
+        if (!attempt.acquired()) {
+            RetrainLease.Holder holder = attempt.holder().orElseThrow();
+            progress.report(String.format(Locale.ROOT, "another retrain run (%s, since %s) holds the lease until %s: "
+                    + "exiting; it, or the next run, serves the %d pending request(s)", holder.owner(),
+                    holder.acquiredAt(), holder.expiresAt(), pending.size()));
+            return 0;
+        }
+        try {
+            return retrain(artifacts, requests, progress);
+        } finally {
+            if (!lease.release(attempt.held().orElseThrow())) {
+                progress.report("the retrain lease had expired and was taken over before this run gave it back");
+            }
+        }
+    }
+
+    /** One run, holding the lease. */
+    private Integer retrain(ArtifactStore artifacts, RetrainRequests requests, ConsoleProgress progress) {
+        // Read again under the lease: a run that held it before may have served some.
+        List<RetrainRequest> pending = requests.pending();
+        if (pending.isEmpty()) {
+            progress.report("the pending retrain requests were served by another run");
             return 0;
         }
         progress.report(String.format(Locale.ROOT, "%d pending retrain request(s): %s", pending.size(),
@@ -132,7 +170,9 @@ final class RetrainCommand implements Callable<Integer> {
 
         VersionReader reader = new VersionReader(artifacts);
         Channels channels = new Channels(artifacts, reader);
-        Optional<LoadedVersion> current = channels.read(PRODUCTION).map(ChannelPointer::version).map(reader::load);
+        // The production move at the end is conditional on this revision: it compares against what production served here.
+        Optional<ChannelRevision> productionAsRead = channels.revision(PRODUCTION);
+        Optional<LoadedVersion> current = productionAsRead.map(revision -> revision.pointer().version()).map(reader::load);
         String currentVersion = current.map(loaded -> loaded.manifest().version()).orElse(null);
         TextModel currentModel = current.map(loaded -> new TextModelCodec().decode(loaded.files())).orElse(null);
         // Every published version was trained on everything it knew, evaluation set included; what its evaluation twin
@@ -180,14 +220,23 @@ final class RetrainCommand implements Callable<Integer> {
         Manifest manifest = new VersionPublisher(artifacts).publish(assembly.draft(), assembly.files());
         String reason = "retrained for request(s) " + pending.stream().map(RetrainRequest::id).toList();
         channels.move(STAGING, manifest.version(), reason);
-        if (outcome.comparison().promote()) {
-            channels.move(PRODUCTION, manifest.version(), reason + "; " + outcome.comparison().decision());
+        String decision = outcome.comparison().decision();
+        if (outcome.comparison().promote() && channels.moveIfUnchanged(PRODUCTION, productionAsRead, manifest.version(),
+                reason + "; " + decision).isEmpty()) {
+            decision = "not promoted: production moved while this run trained (from " + (currentVersion == null
+                    ? "no version" : currentVersion) + " to " + channels.read(PRODUCTION).map(ChannelPointer::version)
+                    .orElse("none") + "), and the comparison was made against what it served before";
         }
-        progress.report(String.format(Locale.ROOT, "published %s; staging serves it; %s", manifest.version(),
-                outcome.comparison().decision()));
+        progress.report(String.format(Locale.ROOT, "published %s; staging serves it; %s", manifest.version(), decision));
         requests.markDone(pending, manifest.version());
         progress.report(pending.size() + " request(s) marked done");
         spec.commandLine().getOut().println(manifest.version());
         return 0;
+    }
+
+    /** Who holds the lease, for the message a run that finds it taken prints: the host (container) and the process. */
+    private static String owner() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return (host.isEmpty() ? "" : host + "/") + "pid " + ProcessHandle.current().pid();
     }
 }

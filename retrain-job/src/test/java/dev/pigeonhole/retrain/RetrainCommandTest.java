@@ -3,14 +3,18 @@ package dev.pigeonhole.retrain;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecorder;
 import dev.pigeonhole.feedback.FeedbackSubmission;
+import dev.pigeonhole.feedback.RetrainLease;
 import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.Channels;
+import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.LocalArtifactStore;
 import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.ManifestDraft;
 import dev.pigeonhole.store.StoreException;
 import dev.pigeonhole.store.StoredObject;
+import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
 import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +254,103 @@ class RetrainCommandTest {
         assertEquals(0, rerun.exitCode(), rerun.err());
         assertEquals(List.of(), pending());
         assertEquals(versions.get(0), manifest(rerun.out().strip()).parent());
+    }
+
+    @Test
+    void aRunThatFindsTheLeaseTakenExitsAtOnceSayingByWhomAndLeavesTheRequestsPending() {
+        correct(0, 40, 20);
+        RetrainLease.Attempt other = new RetrainLease(new LocalArtifactStore(root), Clock.systemUTC())
+                .acquire("retrain-7f9c/pid 1", Duration.ofMinutes(120));
+        assertTrue(other.acquired());
+
+        Run run = retrain();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("another retrain run (retrain-7f9c/pid 1, since "), run.err());
+        assertTrue(run.err().contains("exiting; it, or the next run, serves the 2 pending request(s)"), run.err());
+        assertEquals(2, pending().size());
+        assertEquals(List.of(), new VersionReader(new LocalArtifactStore(root)).versions());
+
+        new RetrainLease(new LocalArtifactStore(root), Clock.systemUTC()).release(other.held().orElseThrow());
+        Run next = retrain();
+        assertEquals(0, next.exitCode(), next.err());
+        assertEquals(List.of(), pending());
+        assertTrue(new RetrainLease(new LocalArtifactStore(root), Clock.systemUTC())
+                .acquire("after", Duration.ofMinutes(1)).acquired(), "the run gave the lease back");
+    }
+
+    @Test
+    void productionMovedWhileTheRunTrainedIsLeftWhereItWasMoved() {
+        correct(0, 40, 20);
+        String first = retrain().out().strip();
+        correct(40, 20, 20);
+        String promotedMeanwhile = publishCopyOf(first);
+        // Someone promotes a version while the run trains: when the run publishes its version, production has moved.
+        ArtifactStore promotingMeanwhile = new PromotingOnPublish(new LocalArtifactStore(root), promotedMeanwhile);
+
+        Run run = retrain(promotingMeanwhile, "--tolerance", "0.05");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String second = run.out().strip();
+        assertEquals(second, channel("staging"));
+        assertEquals(promotedMeanwhile, channel("production"));
+        assertTrue(run.err().contains("not promoted: production moved while this run trained (from " + first + " to "
+                + promotedMeanwhile + ")"), run.err());
+        assertEquals(List.of(), pending());
+    }
+
+    /** Publishes the files of {@code version} again, as a version of their own. */
+    private String publishCopyOf(String version) {
+        LoadedVersion loaded = new VersionReader(new LocalArtifactStore(root)).load(version);
+        Manifest m = loaded.manifest();
+        Map<String, byte[]> files = new java.util.TreeMap<>(loaded.files());
+        files.remove(Manifest.FILE_NAME);
+        return new VersionPublisher(new LocalArtifactStore(root)).publish(new ManifestDraft(m.parent(), m.algorithm(),
+                m.parameters(), m.libraryVersions(), m.labels(), m.trainingData(), m.metrics()), files).version();
+    }
+
+    /** A store on which a promote to {@code version} happens when the run writes its new version's manifest. */
+    private record PromotingOnPublish(ArtifactStore delegate, String version) implements ArtifactStore {
+
+        @Override
+        public Optional<StoredObject> get(String key) {
+            return delegate.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] data) {
+            delegate.put(key, data);
+            promoteAfterManifest(key);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] data) {
+            boolean created = delegate.putIfAbsent(key, data);
+            promoteAfterManifest(key);
+            return created;
+        }
+
+        @Override
+        public boolean replaceIf(String key, byte[] data, String expectedEtag) {
+            return delegate.replaceIf(key, data, expectedEtag);
+        }
+
+        @Override
+        public List<String> list(String prefix) {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        private void promoteAfterManifest(String key) {
+            if (key.startsWith("models/") && key.endsWith("/manifest.json") && !key.contains(version)) {
+                new Channels(delegate, new VersionReader(delegate)).move("production", version, "promoted by hand");
+            }
+        }
     }
 
     /** A store whose writes of done markers fail, as if the job died right after publishing. */

@@ -35,6 +35,10 @@ public final class AccessGate {
         this.keys = ApiKeys.parse(configuration.apiKeys());
         this.addresses = new CallerAddress(configuration.forwardedForHops());
         this.trackedCallers = configuration.trackedCallers();
+        if (ApiKeys.isUnresolvedReference(configuration.apiKeys())) {
+            LOG.warn("PIGEONHOLE_API_KEYS is a Key Vault reference the platform could not resolve (no secret yet, or "
+                    + "no access to it): no key is accepted until the secret is set and the app restarted");
+        }
         LOG.info("{} API key(s) configured", keys.size());
     }
 

@@ -36,11 +36,12 @@ public final class ApiKeys {
     }
 
     /**
-     * Parses {@code client-id:sha256-hex, ...}; blank or null means no key. An entry that does not parse fails with a
-     * message naming its position and what is wrong with it, never its digest.
+     * Parses {@code client-id:sha256-hex, ...}; blank or null means no key, and so does an unresolved Azure Key Vault
+     * reference (see {@link #isUnresolvedReference}). An entry that does not parse fails with a message naming its
+     * position and what is wrong with it, never its digest.
      */
     public static ApiKeys parse(String spec) {
-        if (spec == null || spec.isBlank()) {
+        if (spec == null || spec.isBlank() || isUnresolvedReference(spec)) {
             return none();
         }
         List<HashedKey> keys = new ArrayList<>();
@@ -74,6 +75,15 @@ public final class ApiKeys {
             keys.add(new HashedKey(clientId, HexFormat.of().parseHex(digest)));
         }
         return new ApiKeys(keys);
+    }
+
+    /**
+     * True when {@code spec} is an Azure Key Vault reference the platform could not resolve (the secret does not exist
+     * yet, or the app may not read it): App Service then passes the reference itself. The function stays up and closed,
+     * as with no keys, instead of refusing to start; setting the secret and restarting the app opens it.
+     */
+    public static boolean isUnresolvedReference(String spec) {
+        return spec != null && spec.strip().startsWith("@Microsoft.KeyVault(");
     }
 
     /** True when no key is configured. */

@@ -78,6 +78,30 @@ public final class Channels {
                 + store.describe() + ": it kept changing under us for " + MAX_ATTEMPTS + " attempts");
     }
 
+    /**
+     * Points {@code channel} at {@code version} only if its pointer is still {@code expected}, the revision read
+     * earlier (empty: the channel had none); one conditional write, no retry. Empty when the channel moved since, so a
+     * decision taken on what it served then is not applied over a later move (a promote, a rollback, another job).
+     */
+    public Optional<ChannelPointer> moveIfUnchanged(String channel, Optional<ChannelRevision> expected, String version,
+                                                    String reason) {
+        String key = ModelKeys.channel(channel);
+        reader.load(version);
+        String now = Instant.now(clock).toString();
+        ChannelMove move = new ChannelMove(version, now, reason);
+        if (expected.isEmpty()) {
+            ChannelPointer created = new ChannelPointer(channel, version, now, List.of(move));
+            return store.putIfAbsent(key, JsonCodec.write(created)) ? Optional.of(created) : Optional.empty();
+        }
+        List<ChannelMove> history = new ArrayList<>(expected.get().pointer().history());
+        history.add(move);
+        if (history.size() > HISTORY_LIMIT) {
+            history = history.subList(history.size() - HISTORY_LIMIT, history.size());
+        }
+        ChannelPointer moved = new ChannelPointer(channel, version, now, history);
+        return store.replaceIf(key, JsonCodec.write(moved), expected.get().etag()) ? Optional.of(moved) : Optional.empty();
+    }
+
     private ChannelPointer parse(String key, StoredObject stored) {
         try {
             return JsonCodec.read(stored.data(), ChannelPointer.class);

@@ -36,6 +36,17 @@ class ApiKeysTest {
     }
 
     @Test
+    void anUnresolvedKeyVaultReferenceHoldsNoKeyInsteadOfStoppingTheFunction() {
+        // What App Service passes when the secret a reference names does not exist yet (infra/azure, no apiKeys given).
+        String reference = "@Microsoft.KeyVault(VaultName=pigeonholekeys;SecretName=pigeonhole-api-keys)";
+
+        assertTrue(ApiKeys.isUnresolvedReference(reference));
+        assertTrue(ApiKeys.parse(reference).isEmpty());
+        assertFalse(ApiKeys.isUnresolvedReference("web:" + ApiKeys.sha256Hex("k")));
+        assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("@Microsoft.KeyVault"));
+    }
+
+    @Test
     void aPlainKeyInsteadOfItsDigestIsRefusedWithoutEchoingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ApiKeys.parse("web:my-secret-key"));

@@ -145,6 +145,58 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
+    void theRetrainLeaseHasOneHolderUntilItIsReleasedOrExpires() {
+        ArtifactStore store = store();
+        Instant start = Instant.parse("2026-03-01T10:00:00Z");
+        RetrainLease atStart = new RetrainLease(store, Clock.fixed(start, ZoneOffset.UTC));
+
+        RetrainLease.Attempt first = atStart.acquire("run-a", java.time.Duration.ofMinutes(120));
+        RetrainLease.Attempt second = atStart.acquire("run-b", java.time.Duration.ofMinutes(120));
+
+        assertTrue(first.acquired());
+        assertFalse(second.acquired());
+        assertEquals("run-a", second.holder().orElseThrow().owner());
+        assertEquals("2026-03-01T12:00:00Z", second.holder().orElseThrow().expiresAt());
+        assertTrue(atStart.release(first.held().orElseThrow()));
+        RetrainLease.Attempt afterRelease = atStart.acquire("run-b", java.time.Duration.ofMinutes(120));
+        assertTrue(afterRelease.acquired());
+
+        // run-b dies holding it: the lease stops anyone only until it expires, then the next run takes it over.
+        RetrainLease later = new RetrainLease(store, Clock.fixed(start.plusSeconds(121 * 60), ZoneOffset.UTC));
+        RetrainLease.Attempt takeover = later.acquire("run-c", java.time.Duration.ofMinutes(120));
+        assertTrue(takeover.acquired());
+        assertFalse(later.release(afterRelease.held().orElseThrow()), "run-b's late release leaves run-c's lease alone");
+        assertEquals("run-c", later.acquire("run-d", java.time.Duration.ofMinutes(1)).holder().orElseThrow().owner());
+    }
+
+    @Test
+    void ofRunsRacingForTheRetrainLeaseExactlyOneGetsIt() throws Exception {
+        ArtifactStore store = store();
+        RetrainLease lease = new RetrainLease(store, Clock.systemUTC());
+        int runs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                String owner = "run-" + i;
+                attempts.add(pool.submit(() -> {
+                    start.await();
+                    return lease.acquire(owner, java.time.Duration.ofMinutes(5)).acquired();
+                }));
+            }
+            start.countDown();
+            int holders = 0;
+            for (Future<Boolean> attempt : attempts) {
+                holders += attempt.get() ? 1 : 0;
+            }
+            assertEquals(1, holders);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void pendingRequestsAreThoseWithoutADoneMarker() {
         ArtifactStore store = store();
         RetrainRequests requests = new RetrainRequests(store, CLOCK);

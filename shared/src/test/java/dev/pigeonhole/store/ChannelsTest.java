@@ -54,6 +54,29 @@ class ChannelsTest {
     }
 
     @Test
+    void aConditionalMoveHappensOnlyIfTheChannelIsStillWhereItWasRead() {
+        Channels channels = channels();
+        String first = Fixtures.publish(store, "a");
+        String second = Fixtures.publish(store, "b");
+        String third = Fixtures.publish(store, "c");
+
+        Optional<ChannelRevision> none = channels.revision("production");
+        assertTrue(channels.moveIfUnchanged("production", none, first, "first").isPresent());
+        assertEquals(Optional.empty(), channels.moveIfUnchanged("production", none, second, "stale: read when empty"));
+
+        Optional<ChannelRevision> read = channels.revision("production");
+        channels.move("production", second, "a promote in between");
+        assertEquals(Optional.empty(), channels.moveIfUnchanged("production", read, third, "stale"));
+        assertEquals(second, channels.read("production").orElseThrow().version());
+
+        Optional<ChannelRevision> fresh = channels.revision("production");
+        ChannelPointer moved = channels.moveIfUnchanged("production", fresh, third, "retrained").orElseThrow();
+        assertEquals(third, moved.version());
+        assertEquals(List.of(first, second, third), moved.history().stream().map(ChannelMove::version).toList());
+        assertEquals(moved, channels.read("production").orElseThrow());
+    }
+
+    @Test
     void historyKeepsTheLastFiftyMoves() {
         Channels channels = channels();
         String version = Fixtures.publish(store, "a");

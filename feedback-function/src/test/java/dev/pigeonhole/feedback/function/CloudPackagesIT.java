@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.LambdaRuntimeApi;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.PackagedFunction;
 import dev.pigeonhole.contract.StagedFunctionJson;
@@ -41,6 +42,31 @@ class CloudPackagesIT {
         String version = ModelFixture.publish(store);
 
         assertRecords(PackagedFunction.lambda(LAMBDA_ZIP, work.resolve("lambda"), environment(store)), store, version);
+    }
+
+    @Test
+    void theLambdaPackageRecordsFeedbackUnderLambdasRuntimeInterfaceClientWithTheHandlerInfraDeploys() {
+        Path store = work.resolve("store");
+        String version = ModelFixture.publish(store);
+        String handler = LambdaRuntimeApi.terraformHandler(Path.of(".."), "feedback");
+
+        List<ContractResponse> responses = LambdaRuntimeApi.invoke(LAMBDA_ZIP, work.resolve("lambda-runtime"),
+                LambdaRuntimeApi.runtimeJars(Path.of("target", "lambda-runtime")), handler, deployedEnvironment(environment(store)), List.of(
+                        ContractRequest.get("/health"),
+                        ContractRequest.postJson("/feedback", "{\"text\": \"the probe reached orbit\", "
+                                + "\"predicted_label\": \"Informatique\", \"true_label\": \"Science\"}")
+                                .withHeader("X-API-Key", FeedbackContractTest.API_KEY),
+                        ContractRequest.postJson("/feedback", "{\"text\": \"no key\", "
+                                + "\"predicted_label\": \"Informatique\", \"true_label\": \"Science\"}")));
+
+        assertEquals(200, responses.get(0).status(), responses.get(0).text());
+        assertEquals(version, responses.get(0).json().get("model_version"));
+        assertEquals(202, responses.get(1).status(), responses.get(1).text());
+        assertEquals(true, responses.get(1).json().get("bad_prediction"));
+        assertEquals(401, responses.get(2).status(), responses.get(2).text());
+        assertEquals("error", responses.get(2).json().get("status"));
+        assertEquals(List.of("the probe reached orbit"),
+                new FeedbackReader(new LocalArtifactStore(store)).records().stream().map(r -> r.text()).toList());
     }
 
     @Test
@@ -95,5 +121,13 @@ class CloudPackagesIT {
         assertEquals(true, responses.get(1).json().get("bad_prediction"));
         assertEquals(List.of("the probe reached orbit"),
                 new FeedbackReader(new LocalArtifactStore(store)).records().stream().map(r -> r.text()).toList());
+    }
+
+    /** {@code environment} plus what infra/aws sets on every function besides the store and the channel. */
+    private static Map<String, String> deployedEnvironment(Map<String, String> environment) {
+        Map<String, String> deployed = new java.util.HashMap<>(environment);
+        deployed.put("CRAC_ENABLED", "true");
+        deployed.put("PIGEONHOLE_FORWARDED_FOR_HOPS", "1");
+        return deployed;
     }
 }

@@ -1,0 +1,123 @@
+variable "region" {
+  description = "AWS region of every resource."
+  type        = string
+  default     = "eu-west-1"
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name (lowercase letters, digits and '-')."
+  type        = string
+  default     = "pigeonhole"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.name_prefix))
+    error_message = "name_prefix: 2 to 21 lowercase letters, digits or '-', starting with a letter."
+  }
+}
+
+variable "name_suffix" {
+  description = "Suffix of every resource name, e.g. an environment or a team ('' for none)."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = can(regex("^[a-z0-9-]{0,12}$", var.name_suffix))
+    error_message = "name_suffix: up to 12 lowercase letters, digits or '-'."
+  }
+}
+
+variable "store_prefix" {
+  description = "Key prefix of the artifact store inside the bucket (PIGEONHOLE_STORE=s3://<bucket>/<store_prefix>)."
+  type        = string
+  default     = "pigeonhole"
+}
+
+variable "predict_package" {
+  description = "The predict function's Lambda zip, built by ./mvnw -B package."
+  type        = string
+  default     = "../../predict-function/target/predict-function-lambda.zip"
+}
+
+variable "feedback_package" {
+  description = "The feedback function's Lambda zip, built by ./mvnw -B package."
+  type        = string
+  default     = "../../feedback-function/target/feedback-function-lambda.zip"
+}
+
+variable "applicationinsights_agent_jar" {
+  description = "The Application Insights Java agent jar the layer carries (./mvnw -B -pl infra package copies it there)."
+  type        = string
+  default     = "../target/lambda-layer/applicationinsights-agent.jar"
+}
+
+variable "lambda_memory_mb" {
+  description = "Memory of each function; CPU grows with it, and so does the speed of the first model load."
+  type        = number
+  default     = 1536
+}
+
+variable "lambda_timeout_seconds" {
+  description = "Timeout of each function (API Gateway gives up after 30 s)."
+  type        = number
+  default     = 29
+}
+
+variable "retrain_every" {
+  description = "PIGEONHOLE_RETRAIN_EVERY: feedbacks per retrain request."
+  type        = number
+  default     = 100
+}
+
+variable "refresh_seconds" {
+  description = "PIGEONHOLE_REFRESH_SECONDS: how often a warm function checks its channel for a new version (a SnapStart snapshot keeps the model it was taken with)."
+  type        = number
+  default     = 300
+}
+
+variable "feedback_allowed_origins" {
+  description = "Extra origins allowed to POST /feedback (CORS), besides the predict APIs' own, e.g. a custom domain."
+  type        = list(string)
+  default     = []
+}
+
+variable "api_keys_parameter" {
+  description = "Name of the SSM SecureString holding PIGEONHOLE_API_KEYS (client-id:sha256-hex-of-key,...), created before apply."
+  type        = string
+  default     = "/pigeonhole/api-keys"
+}
+
+variable "applicationinsights_connection_string_parameter" {
+  description = "Name of the SSM SecureString holding the Application Insights connection string; '' sends no telemetry."
+  type        = string
+  default     = "/pigeonhole/applicationinsights-connection-string"
+}
+
+variable "retrain_image" {
+  description = "Image the retrain task runs; '' uses the ECR repository created here, tag latest."
+  type        = string
+  default     = ""
+}
+
+variable "retrain_cpu" {
+  description = "Fargate CPU units of the retrain task (2048 = 2 vCPU)."
+  type        = number
+  default     = 2048
+}
+
+variable "retrain_memory_mb" {
+  description = "Fargate memory of the retrain task."
+  type        = number
+  default     = 8192
+}
+
+variable "subnet_ids" {
+  description = "Subnets of the retrain task (they need a route to S3 and ECR); empty uses the default VPC's."
+  type        = list(string)
+  default     = []
+}
+
+variable "log_retention_days" {
+  description = "Retention of every log group."
+  type        = number
+  default     = 30
+}
