@@ -118,6 +118,25 @@ class PredictAccessTest {
     }
 
     @Test
+    void uploadsHaveTheirOwnLowerLimitOnEverySpellingOfTheirPath() {
+        try (EmbeddedServer server = start(Map.of("pigeonhole.predict.upload-rate-per-second", "0.01",
+                "pigeonhole.predict.upload-rate-burst", "1"))) {
+            NettyTransport http = new NettyTransport(server);
+            ContractRequest upload = ContractRequest.upload("file", "note.txt", "text/plain",
+                    "the team won".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertJson(200, http.send(upload));
+
+            ContractResponse limited = http.send(upload.withPath("/upload/"));
+
+            assertError(429, "too many upload requests from this caller: retry in 100 s", limited);
+            assertEquals("100", limited.header("retry-after"));
+            assertJson(429, http.send(upload.withPath("/upload?include_text=true")));
+            // Predictions from the same address draw on their own bucket.
+            assertJson(200, http.send(predict()));
+        }
+    }
+
+    @Test
     void behindATrustedProxyEachForwardedAddressHasItsOwnLimit() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.rate-per-second", "0.01",
                 "pigeonhole.predict.rate-burst", "1", "pigeonhole.access.forwarded-for-hops", "1"))) {

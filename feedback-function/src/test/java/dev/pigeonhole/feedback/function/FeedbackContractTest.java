@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.PathSpellings;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.store.LocalArtifactStore;
@@ -235,6 +236,31 @@ abstract class FeedbackContractTest {
     @Test
     void wrongMethodIs405() {
         assertError(405, "method GET is not allowed on /feedback; use POST", send(ContractRequest.get("/feedback")));
+    }
+
+    // --- access fails closed: no spelling of a path reaches the controller without a key ---------------
+
+    @Test
+    void noSpellingOfFeedbackOrUploadTakesAFeedbackWithoutAKey() {
+        int before = records().size();
+        List<String> paths = new java.util.ArrayList<>(PathSpellings.of("/feedback"));
+        paths.add("/upload/");
+        ContractRequest unkeyed = ContractRequest.postJson("/feedback", """
+                {"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}""");
+        for (String path : paths) {
+            for (String method : PathSpellings.METHODS) {
+                PathSpellings.assertRefused(method, path, send(PathSpellings.as(method, unkeyed.withPath(path))));
+            }
+        }
+        assertEquals(before, records().size(), "nothing stored");
+    }
+
+    @Test
+    void aTrailingSlashNeedsTheKeyAsThePathDoes() {
+        ContractResponse response = send(ContractRequest.postJson("/feedback/", """
+                {"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}"""));
+
+        assertError(401, "feedback needs an API key: send it in the X-API-Key header", response);
     }
 
     // --- CORS: the predict function's web page posts feedback from its own origin ------------------

@@ -1,5 +1,6 @@
 package dev.pigeonhole.predict.web;
 
+import dev.pigeonhole.access.OpenAccess;
 import dev.pigeonhole.predict.UploadLimits;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /** {@code GET /config.json}: the feedback URL and upload limit the web page at {@code /} works with. */
+@OpenAccess
 @Controller("/config.json")
 @Hidden
 public final class WebPageSettingsController {
