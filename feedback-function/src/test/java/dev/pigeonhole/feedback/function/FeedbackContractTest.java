@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class FeedbackContractTest {
 
     static final long MAX_BODY_BYTES = 4_096;
+    static final int MAX_TEXT_CHARACTERS = 1_000;
     static final String LABELS = "Science, Sport, Informatique";
     static final String FEEDBACK_ID = "\\d{8}T\\d{9}Z-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
@@ -39,6 +40,7 @@ abstract class FeedbackContractTest {
                 "pigeonhole.store", "file:" + store,
                 "pigeonhole.channel", "production",
                 "pigeonhole.feedback.max-body-bytes", Long.toString(MAX_BODY_BYTES),
+                "pigeonhole.feedback.max-text-characters", Integer.toString(MAX_TEXT_CHARACTERS),
                 "pigeonhole.access.api-keys", apiKeysEntry());
     }
 
@@ -177,6 +179,30 @@ abstract class FeedbackContractTest {
     void feedbackWithABlankTrueLabelIs400WithTheValidLabels() {
         assertError(400, "\"true_label\" is \" \", not a label of the served model: send one of " + LABELS,
                 send(feedback("the team won", "Sport", " ")));
+    }
+
+    @Test
+    void aTextOverTheCharacterLimitIs413NamingTheLimit() {
+        assertError(413, "\"text\" has 1005 characters, more than the limit of 1000 for feedback: send the text that "
+                + "was classified, at most 1000 characters", send(feedback("word ".repeat(201), "Sport", "Sport")));
+    }
+
+    @Test
+    void aPredictionIdOverSixtyFourCharactersIs400() {
+        String message = "\"prediction_id\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or "
+                + "digit, as /predict answers it";
+        assertError(400, message, send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "prediction_id": "%s"}"""
+                .formatted("a".repeat(65)))));
+        assertError(400, message, send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "prediction_id": "../x"}""")));
+    }
+
+    @Test
+    void aModelVersionThatIsNoVersionNameIs400() {
+        assertError(400, "\"model_version\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter "
+                + "or digit, as /predict answers it", send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "model_version": "v1 <b>"}""")));
     }
 
     @Test
