@@ -43,7 +43,9 @@ public final class NettyTransport {
     }
 
     private ContractResponse send(ContractRequest request, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(base.resolve(request.path()))
+        // Appended, not resolved: resolving would normalise spellings such as //feedback or /feedback/. away.
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority()
+                        + request.path()))
                 .timeout(Duration.ofSeconds(30))
                 .method(request.method(), body);
         request.headers().forEach(http::header);

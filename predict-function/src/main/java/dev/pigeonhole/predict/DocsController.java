@@ -1,5 +1,6 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.access.OpenAccess;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 
 /** {@code GET /docs}: sends browsers to the Swagger UI generated from the OpenAPI document at build time. */
+@OpenAccess
 @Controller("/docs")
 @Hidden
 public final class DocsController {

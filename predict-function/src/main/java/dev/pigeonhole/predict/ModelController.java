@@ -1,5 +1,6 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.access.OpenAccess;
 import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.store.Manifest;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 
 /** {@code GET /model}: the manifest of the served version, its provenance included. */
+@OpenAccess
 @Controller("/model")
 public final class ModelController {
 

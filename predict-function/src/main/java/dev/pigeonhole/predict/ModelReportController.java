@@ -1,5 +1,6 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.access.OpenAccess;
 import dev.pigeonhole.http.RequestRejectedException;
 import dev.pigeonhole.serving.CurrentModel;
 import dev.pigeonhole.serving.ServedModel;
@@ -15,6 +16,7 @@ import java.util.Map;
  * {@code GET /model/report/{name}}: one evaluation report file of the served version (metrics.json,
  * confusion-matrix.svg, report.md), as verified when the model was loaded. Other names are 404.
  */
+@OpenAccess
 @Controller("/model/report")
 public final class ModelReportController {
 

@@ -67,6 +67,14 @@ class ConfigurationDefaultsTest {
         assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production", 0).storeSpec());
     }
 
+    @Test
+    void theServerListensOnLoopbackUnlessPigeonholeBindSaysOtherwise() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            assertEquals(environment("PIGEONHOLE_BIND", "127.0.0.1"),
+                    context.getBean(io.micronaut.http.server.HttpServerConfiguration.class).getHost().orElse("all interfaces"));
+        }
+    }
+
     private static String environment(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value.strip();

@@ -2,6 +2,7 @@ package dev.pigeonhole.predict;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
@@ -25,6 +26,7 @@ abstract class NoModelContractTest {
         String reason = (String) body.get("reason");
         assertTrue(reason.contains("no model published on channel 'production'") && reason.contains("./pigeonhole train"),
                 reason);
+        assertFalse(reason.contains("file:"), "the store's location is for the log only: " + reason);
     }
 
     @Test

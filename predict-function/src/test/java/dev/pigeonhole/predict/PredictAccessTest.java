@@ -4,6 +4,7 @@ import static dev.pigeonhole.predict.PredictContractTest.assertError;
 import static dev.pigeonhole.predict.PredictContractTest.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
@@ -118,6 +119,28 @@ class PredictAccessTest {
     }
 
     @Test
+    void uploadsHaveTheirOwnLowerLimitOnEverySpellingOfTheirPath() {
+        try (EmbeddedServer server = start(Map.of("pigeonhole.predict.upload-rate-per-second", "0.01",
+                "pigeonhole.predict.upload-rate-burst", "1"))) {
+            NettyTransport http = new NettyTransport(server);
+            ContractRequest upload = ContractRequest.upload("file", "note.txt", "text/plain",
+                    "the team won".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertJson(200, http.send(upload));
+
+            ContractResponse limited = http.send(upload.withPath("/upload/"));
+
+            // Retry-After counts down from 100 s (0.01 per second) while a slow machine parses the first upload.
+            assertJson(429, limited);
+            assertEquals("too many upload requests from this caller: retry in " + limited.header("retry-after") + " s",
+                    PredictContractTest.message(limited));
+            assertTrue(Integer.parseInt(limited.header("retry-after")) > 90, limited.header("retry-after"));
+            assertJson(429, http.send(upload.withPath("/upload?include_text=true")));
+            // Predictions from the same address draw on their own bucket.
+            assertJson(200, http.send(predict()));
+        }
+    }
+
+    @Test
     void behindATrustedProxyEachForwardedAddressHasItsOwnLimit() {
         try (EmbeddedServer server = start(Map.of("pigeonhole.predict.rate-per-second", "0.01",
                 "pigeonhole.predict.rate-burst", "1", "pigeonhole.access.forwarded-for-hops", "1"))) {
@@ -152,6 +175,30 @@ class PredictAccessTest {
             ContractResponse settings = new NettyTransport(server).send(ContractRequest.get("/config.json"));
             assertEquals(KEY, settings.json().get("api_key"));
             assertEquals("no-store", settings.header("cache-control"));
+        }
+    }
+
+    @Test
+    void thePageSettingsHandTheKeyOnlyToAnAllowedHost() throws java.io.IOException {
+        try (EmbeddedServer server = start(Map.of("pigeonhole.web.demo-api-key", KEY))) {
+            String rebound = rawGet(server, "/config.json", "attacker.example:" + server.getPort());
+            assertTrue(rebound.startsWith("HTTP/1.1 403 "), rebound);
+            assertFalse(rebound.contains(KEY), rebound);
+            assertTrue(rebound.contains("\"status\":\"error\""), rebound);
+
+            String local = rawGet(server, "/config.json", "localhost:" + server.getPort());
+            assertTrue(local.startsWith("HTTP/1.1 200 "), local);
+            assertTrue(local.contains(KEY), local);
+        }
+    }
+
+    /** A GET with the Host header given (the JDK client will not send another than the URL's). */
+    private static String rawGet(EmbeddedServer server, String path, String host) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -86,8 +86,9 @@ final class RetrainCommand implements Callable<Integer> {
     double feedbackHoldout;
 
     @Option(names = "--max-client-share", defaultValue = "0.25",
-            description = "Largest share of the feedback records one client (API key) may contribute; the rest of its "
-                    + "records, oldest kept first, is left out and counted in the manifest and report (default: ${DEFAULT-VALUE}).")
+            description = "Largest share of the kept feedback records one client (API key) may hold, however many it "
+                    + "sends; the rest of its records, oldest kept first, is left out and counted in the manifest and "
+                    + "report (default: ${DEFAULT-VALUE}; 1 turns the cap off).")
     double maxClientShare;
 
     @Option(names = "--min-client-records", defaultValue = "20",
@@ -161,7 +162,7 @@ final class RetrainCommand implements Callable<Integer> {
         ClientShareCap.Capped capped = cap.apply(records);
         if (capped.leftOutTotal() > 0) {
             progress.report(String.format(Locale.ROOT, "%,d of %,d feedback records left out: no client may contribute "
-                    + "more than %,d (%s)", capped.leftOutTotal(), records.size(), cap.limit(records.size()), capped.leftOut()));
+                    + "more than %,d (%s)", capped.leftOutTotal(), records.size(), capped.limit(), capped.leftOut()));
         }
         Dataset feedback = feedbackReader.dataset(capped.kept());
         progress.report(String.format(Locale.ROOT, "%,d reference examples, %,d distinct feedback examples",
@@ -182,8 +183,8 @@ final class RetrainCommand implements Callable<Integer> {
                 .filter(metrics -> metrics.containsKey("accuracy") && metrics.containsKey("macro_f1"))
                 .map(metrics -> new ModelComparison.Score(metrics.get("accuracy"), metrics.get("macro_f1")))
                 .orElse(null);
-        // The reference gate's figure: recorded by every retrained version; a version made by `train` was evaluated on
-        // a held-out share of the reference data, so its accuracy is that figure. Without one the gate waits a version.
+        // The reference gate's figure: recorded by every version; versions made by `train` before it recorded one were
+        // evaluated on a held-out share of the reference data, so a first one's accuracy is that figure.
         Double currentReference = current
                 .map(LoadedVersion::manifest)
                 .map(manifest -> manifest.metrics().containsKey(ModelComparison.REFERENCE_ACCURACY)

@@ -78,12 +78,13 @@ class PoisoningGuardTest {
         }
     }
 
+    // A floor above the water level lets 60 records of the flood through, so that the reference gate is what stops it.
     private String retrain() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = RetrainJob.run(new PrintWriter(out, true), new PrintWriter(err, true), "retrain", "--data",
                 sample.toString(), "--store", "file:" + root, "--max-iterations", "50", "--lambda", "0.01",
-                "--tolerance", "0.01");
+                "--tolerance", "0.01", "--min-client-records", "60");
         assertEquals(0, code, err.toString());
         return out.toString().strip();
     }
@@ -113,13 +114,13 @@ class PoisoningGuardTest {
         assertEquals(flooded, channel("staging"));
         Manifest manifest = new VersionReader(new LocalArtifactStore(root)).manifest(flooded);
         Map<String, Double> metrics = manifest.metrics();
-        // 190 records: one client keeps at most ceil(0.25 * 190) = 48 of them.
-        assertEquals(FLOOD - 48, metrics.get("feedback_left_out_by_client_cap"), metrics.toString());
+        // Three clients cannot each stay within 25 % of what is kept, so the floor decides: 60 records each.
+        assertEquals(FLOOD - 60, metrics.get("feedback_left_out_by_client_cap"), metrics.toString());
         assertEquals(0.0, metrics.get("promoted"));
         assertTrue(metrics.get("reference_accuracy") < metrics.get("current_reference_accuracy") - 0.01, metrics.toString());
         String report = new String(new LocalArtifactStore(root).get("models/" + flooded + "/report.md").orElseThrow()
                 .data(), StandardCharsets.UTF_8);
-        assertTrue(report.contains("| client share cap | 102 feedback records left out, by client: {mallory=102} |"), report);
+        assertTrue(report.contains("| client share cap | 90 feedback records left out, by client: {mallory=90} |"), report);
         assertTrue(report.contains("on the reference evaluation data"), report);
     }
 }

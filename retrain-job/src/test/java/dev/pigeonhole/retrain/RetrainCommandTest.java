@@ -109,12 +109,16 @@ class RetrainCommandTest {
         return retrain(new LocalArtifactStore(root), extra);
     }
 
-    /** Records {@code count} corrections from {@code from} on, through the recorder the feedback function uses. */
+    /**
+     * Records {@code count} corrections from {@code from} on, through the recorder the feedback function uses, spread
+     * over eight clients as honest feedback is, so that the client-share cap keeps them all.
+     */
     private void correct(int from, int count, int retrainEvery) {
         FeedbackRecorder recorder = new FeedbackRecorder(new LocalArtifactStore(root), retrainEvery, Clock.systemUTC());
         for (int i = from; i < from + count; i++) {
             String[] correction = corrections.get(i);
-            recorder.record(new FeedbackSubmission(correction[0], "Commerce", correction[1], "p-" + i, null));
+            recorder.record(new FeedbackSubmission(correction[0], "Commerce", correction[1], "p-" + i, null),
+                    "client-" + i % 8);
         }
     }
 
@@ -211,7 +215,8 @@ class RetrainCommandTest {
         }
         assertEquals(1, pending().size());
 
-        Run run = retrain("--tolerance", "0.001");
+        // The cap off: this is about the comparison with production (PoisoningGuardTest is about the cap).
+        Run run = retrain("--tolerance", "0.001", "--max-client-share", "1");
 
         assertEquals(0, run.exitCode(), run.err());
         String second = run.out().strip();

@@ -109,6 +109,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void aVersionTrainedOntoAnExistingChannelRecordsItsReferenceAccuracy() {
+        run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "20");
+        Run second = run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "20");
+
+        Manifest manifest = new VersionReader(new LocalArtifactStore(store)).manifest(second.out().strip());
+        assertTrue(manifest.parent() != null);
+        // The retrain job's reference gate reads this figure; without it the gate would be skipped.
+        assertEquals(manifest.metrics().get("accuracy"), manifest.metrics().get("reference_accuracy"));
+    }
+
+    @Test
     void ifChannelEmptyTrainsOnlyTheFirstTime() {
         Run first = run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "20",
                 "--if-channel-empty");

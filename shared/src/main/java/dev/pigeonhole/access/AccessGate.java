@@ -17,7 +17,8 @@ import java.util.Locale;
  * Admits or refuses a request by its {@code X-API-Key} and its caller's rate limit, whatever carries it (Netty, the
  * AWS Lambda handler, the Azure Functions harness): 401 without a key where one is required, 403 with a key that is
  * not configured, 429 with {@code Retry-After} over the limit, 503 where a key is required but none is configured.
- * The functions' filters say which paths need what; an admitted request carries its {@link Caller}.
+ * The functions' filters say which routes need what ({@link GuardedRoutes}); an admitted request carries its
+ * {@link Caller}.
  */
 @Context // built at start-up, so that a malformed PIGEONHOLE_API_KEYS stops the function at once, not on a request
 public final class AccessGate {
@@ -77,8 +78,7 @@ public final class AccessGate {
                 return refuse(HttpStatus.SERVICE_UNAVAILABLE, what + " is closed: no API keys are configured on this "
                         + "function (PIGEONHOLE_API_KEYS); its operator creates one with ./pigeonhole keys create <client-id>");
             }
-            return refuse(HttpStatus.UNAUTHORIZED, what + " needs an API key: send it in the " + API_KEY_HEADER
-                    + " header");
+            return refuse(HttpStatus.UNAUTHORIZED, keyNeededMessage(what));
         }
         request.setAttribute(Caller.ATTRIBUTE, new Caller(clientId, addresses.of(request)));
         return null;
@@ -97,6 +97,11 @@ public final class AccessGate {
         return refuse(HttpStatus.TOO_MANY_REQUESTS, String.format(Locale.ROOT,
                 "too many %s requests from this caller: retry in %d s", what, retryAfter))
                 .header("Retry-After", Long.toString(retryAfter));
+    }
+
+    /** The 401 message for {@code what} (e.g. "feedback") sent without a key. */
+    public static String keyNeededMessage(String what) {
+        return what + " needs an API key: send it in the " + API_KEY_HEADER + " header";
     }
 
     private static MutableHttpResponse<ErrorResponse> refuse(HttpStatus status, String message) {

@@ -1,7 +1,9 @@
 package dev.pigeonhole.access;
 
+import dev.pigeonhole.http.RequestRejectedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 
 import java.util.Optional;
 
@@ -17,5 +19,14 @@ public record Caller(@Nullable String clientId, @Nullable String address) {
     /** The caller the access filter admitted {@code request} as, if one ran. */
     public static Optional<Caller> of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, Caller.class);
+    }
+
+    /**
+     * The client id of the key {@code request} was admitted with, else 401: whatever route or filter let a request
+     * through, an endpoint that needs a key ({@code what}, e.g. "feedback") refuses it without one.
+     */
+    public static String requireClientId(HttpRequest<?> request, String what) {
+        return of(request).map(Caller::clientId).orElseThrow(() ->
+                new RequestRejectedException(HttpStatus.UNAUTHORIZED, AccessGate.keyNeededMessage(what)));
     }
 }

@@ -1,19 +1,25 @@
 package dev.pigeonhole.feedback;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Caps what one caller can teach a retrain: each client keeps at most {@code maxShare} of all the feedback records, or
- * {@code minRecords}, whichever is more, its oldest first; the rest is left out and counted. The floor lets a small
- * deployment with one or two clients learn from them; the share stops one key from outvoting everyone once feedback
- * grows. Records without a client id were stored before callers had keys (the feedback function now always names the
- * client), so no caller can add to them: they are kept as they are.
+ * Caps what one caller can teach a retrain: each client keeps at most L records, its oldest first, and the rest is
+ * left out and counted. L is the largest number such that a client keeping L holds no more than {@code maxShare} of
+ * what is kept, L ≤ maxShare × Σ min(n_c, L) over the clients' record counts n_c (water-filling), or
+ * {@code minRecords}, whichever is more. Unlike a share of all records, L cannot be raised by flooding: a client's
+ * records beyond L add nothing to the sum. The floor lets a deployment with one or two clients learn from them.
+ * Records without a client id (stored before callers had keys) count as one client.
  */
 public record ClientShareCap(double maxShare, int minRecords) {
+
+    /** The name the records without a client id are counted under. */
+    public static final String NO_CLIENT_ID = "(no client id)";
 
     public ClientShareCap {
         if (!(maxShare > 0 && maxShare <= 1)) {
@@ -24,35 +30,70 @@ public record ClientShareCap(double maxShare, int minRecords) {
         }
     }
 
-    /** What the cap kept, in the order given, and how many records of each client it left out (clients sorted). */
-    public record Capped(List<FeedbackRecord> kept, Map<String, Integer> leftOut) {
+    /** What the cap kept, in the order given, how many records of each client it left out (sorted), and its limit. */
+    public record Capped(List<FeedbackRecord> kept, Map<String, Integer> leftOut, long limit) {
+
+        /** Nothing capped: {@code kept} as given. */
+        public static Capped none(List<FeedbackRecord> kept) {
+            return new Capped(List.copyOf(kept), Map.of(), Long.MAX_VALUE);
+        }
 
         public int leftOutTotal() {
             return leftOut.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
-    /** The largest number of records one client keeps out of {@code total}. */
-    public long limit(int total) {
-        return Math.max(minRecords, (long) Math.ceil(maxShare * total - 1e-9));
+    /** The largest number of records one client keeps, given each client's record count. */
+    public long limit(Collection<Integer> countsPerClient) {
+        long[] counts = countsPerClient.stream().mapToLong(Integer::longValue).toArray();
+        // f(L) = share × Σ min(n_c, L) − L is concave with f(0) = 0, so the L with f(L) ≥ 0 are 0..L*: bisect.
+        long low = 0;
+        long high = 0;
+        for (long count : counts) {
+            high = Math.max(high, count); // at the largest count nobody is capped
+        }
+        while (low < high) {
+            long middle = (low + high + 1) >>> 1;
+            if (fits(middle, counts)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Math.max(minRecords, low);
+    }
+
+    private boolean fits(long limit, long[] counts) {
+        long kept = 0;
+        for (long count : counts) {
+            kept += Math.min(count, limit);
+        }
+        // The tolerance keeps products such as 0.7 × 10 = 7.000000000000001 from deciding the answer.
+        return limit <= maxShare * kept + 1e-9;
     }
 
     /** Applies the cap to {@code records}, oldest first. */
     public Capped apply(List<FeedbackRecord> records) {
-        long limit = limit(records.size());
+        Map<String, Integer> counts = new HashMap<>();
+        for (FeedbackRecord record : records) {
+            counts.merge(clientOf(record), 1, Integer::sum);
+        }
+        long limit = limit(counts.values());
         Map<String, Integer> seen = new HashMap<>();
         Map<String, Integer> leftOut = new TreeMap<>();
         List<FeedbackRecord> kept = new ArrayList<>();
         for (FeedbackRecord record : records) {
-            String client = record.clientId();
-            if (client == null) {
-                kept.add(record);
-            } else if (seen.merge(client, 1, Integer::sum) <= limit) {
+            String client = clientOf(record);
+            if (seen.merge(client, 1, Integer::sum) <= limit) {
                 kept.add(record);
             } else {
                 leftOut.merge(client, 1, Integer::sum);
             }
         }
-        return new Capped(List.copyOf(kept), java.util.Collections.unmodifiableMap(leftOut));
+        return new Capped(List.copyOf(kept), Collections.unmodifiableMap(leftOut), limit);
+    }
+
+    private static String clientOf(FeedbackRecord record) {
+        return record.clientId() == null ? NO_CLIENT_ID : record.clientId();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pigeonhole.feedback;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +11,6 @@ import java.util.HexFormat;
 final class FeedbackKeys {
 
     static final String RECORDS_PREFIX = "feedback/records/";
-    static final String BY_PREDICTION_PREFIX = "feedback/by-prediction/";
     static final String COUNTER = "feedback/counter.json";
     static final String REQUESTS_PREFIX = "retrain-requests/";
     static final String DONE_PREFIX = REQUESTS_PREFIX + "done/";
@@ -22,9 +23,13 @@ final class FeedbackKeys {
         return RECORDS_PREFIX + feedbackId + JSON;
     }
 
-    // Hashed: a prediction id is client input and need not be a valid key segment.
-    static String byPrediction(String predictionId) {
-        return BY_PREDICTION_PREFIX + sha256(predictionId) + JSON;
+    /**
+     * The record of {@code clientId}'s feedback on {@code predictionId}: one key per client and prediction, so that
+     * creating it if absent is the whole idempotency check. Hashed: a prediction id is client input and need not be a
+     * valid key segment; client ids hold no line break, so the pair is unambiguous.
+     */
+    static String record(@Nullable String clientId, String predictionId) {
+        return RECORDS_PREFIX + "p-" + sha256((clientId == null ? "" : clientId) + "\n" + predictionId) + JSON;
     }
 
     static String request(String id) {

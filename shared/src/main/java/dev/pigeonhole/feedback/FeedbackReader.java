@@ -21,7 +21,10 @@ public final class FeedbackReader {
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** Every feedback record, oldest first, each feedback id once. */
+    /**
+     * Every feedback record, oldest first (by feedback id, which starts with the time it was received), each feedback
+     * id once.
+     */
     public List<FeedbackRecord> records() {
         Map<String, FeedbackRecord> byId = new LinkedHashMap<>();
         for (String key : store.list(FeedbackKeys.RECORDS_PREFIX)) {
@@ -34,7 +37,8 @@ public final class FeedbackReader {
                 byId.putIfAbsent(record.feedbackId(), record);
             });
         }
-        return List.copyOf(byId.values());
+        // Keys of records with a prediction id are hashes, so the listing is not in time order.
+        return byId.values().stream().sorted(java.util.Comparator.comparing(FeedbackRecord::feedbackId)).toList();
     }
 
     /**

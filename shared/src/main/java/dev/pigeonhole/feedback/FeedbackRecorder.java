@@ -16,18 +16,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Stores each feedback as one immutable object, exactly once per prediction id, and creates one retrain request per
- * {@code retrainEvery} stored feedbacks, with nothing but create-if-absent and compare-and-swap, so that any number of
- * function instances may record at once.
+ * Stores each feedback as one immutable object, exactly once per client and prediction id, and creates one retrain
+ * request per {@code retrainEvery} stored feedbacks, with nothing but create-if-absent and compare-and-swap, so that any
+ * number of function instances may record at once.
  *
  * <p>The steps, and what a crash after each leaves behind:
  * <ol>
- *   <li>With a prediction id, claim {@code feedback/by-prediction/<sha256>.json} (create-if-absent), holding the whole
- *       record. A loser of the claim answers with the claimed record. A crash here leaves a claim without a record; the
- *       client's retry finds the claim and writes the record from it.</li>
- *   <li>Create the record {@code feedback/records/<time>-<uuid>.json}. Only whoever creates it counts it, so a record
- *       is counted at most once. A crash here leaves a stored but uncounted record: it is never lost (the retrain job
- *       reads every record), it only delays the next request by one feedback.</li>
+ *   <li>Create the record: with a prediction id at {@code feedback/records/p-<sha256(client, prediction id)>.json},
+ *       so that one client's resent feedback finds its first record and stores nothing new, while another client's
+ *       feedback on the same prediction is a record of its own; without one at
+ *       {@code feedback/records/<time>-<uuid>.json}. This one write is the whole claim: no crash leaves a claim
+ *       without its record. Only whoever creates it counts it, so a record is counted at most once. A crash here
+ *       leaves a stored but uncounted record: it is never lost (the retrain job reads every record), it only delays
+ *       the next request by one feedback.</li>
  *   <li>Count it: compare-and-swap {@code feedback/counter.json} from c to n = c + 1. When n is a multiple of k the
  *       request {@code retrain-requests/<n>.json} is created (if absent) <em>before</em> the swap, so a crash after the swap can never lose it; a
  *       crash between the two leaves a request one feedback early, still the only one for that number.</li>
@@ -82,23 +83,17 @@ public final class FeedbackRecorder {
                 blankToNull(submission.modelVersion()), predictionId, clientId);
 
         if (predictionId != null) {
-            String claimKey = FeedbackKeys.byPrediction(predictionId);
-            if (!store.putIfAbsent(claimKey, FeedbackJson.write(record))) {
-                FeedbackRecord claimed = FeedbackJson.read(claimKey, store.get(claimKey)
-                        .orElseThrow(() -> new StoreException(claimKey + " vanished; claims are never deleted"))
+            String key = FeedbackKeys.record(clientId, predictionId);
+            if (!store.putIfAbsent(key, FeedbackJson.write(record))) {
+                FeedbackRecord first = FeedbackJson.read(key, store.get(key)
+                        .orElseThrow(() -> new StoreException(key + " vanished; records are never deleted"))
                         .data(), FeedbackRecord.class);
-                // Normally the claimant wrote the record already; if it crashed first, this retry finishes its work.
-                boolean retrain = store.putIfAbsent(FeedbackKeys.record(claimed.feedbackId()), FeedbackJson.write(claimed))
-                        && count();
-                return new Recorded(claimed, true, retrain);
+                return new Recorded(first, true, false);
             }
+            return new Recorded(record, false, count());
         }
         if (!store.putIfAbsent(FeedbackKeys.record(record.feedbackId()), FeedbackJson.write(record))) {
-            if (predictionId == null) {
-                throw new StoreException("feedback id " + record.feedbackId() + " is already taken in " + store.describe());
-            }
-            // A retry of the same prediction saw our claim before our record and wrote it; it counted it too.
-            return new Recorded(record, false, false);
+            throw new StoreException("feedback id " + record.feedbackId() + " is already taken in " + store.describe());
         }
         return new Recorded(record, false, count());
     }

@@ -3,11 +3,14 @@ package dev.pigeonhole.serving;
 import dev.pigeonhole.model.ModelFormatException;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.store.ChannelNotFoundException;
+import dev.pigeonhole.store.CorruptArtifactException;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.Manifest;
 import dev.pigeonhole.store.ModelResolver;
 import dev.pigeonhole.store.StoreException;
 import dev.pigeonhole.store.StoreLocation;
+import dev.pigeonhole.store.VersionNotFoundException;
 import dev.pigeonhole.training.VersionAssembler;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +70,14 @@ public final class ServedModel {
         return new ServedModel(null, null, Map.of(), Objects.requireNonNull(reason, "reason"));
     }
 
+    /** What clients are told when the store cannot be read; what failed (bucket, path, request id) goes to the log. */
+    public static final String STORE_UNREACHABLE = "model store unreachable";
+
     /**
      * Loads the version {@code channel} serves in the store {@code storeSpec} names. Never throws:
      * a function must keep answering (health 503) rather than crash-loop, so every failure becomes
-     * the reason of an unavailable model, logged as one WARN line.
+     * the reason of an unavailable model, logged as one WARN line with the details. The reason itself names no
+     * store internals (bucket or container, path, SDK request id): clients see it.
      */
     public static ServedModel load(String storeSpec, String channel) {
         try {
@@ -78,16 +85,21 @@ public final class ServedModel {
             TextModel model = new TextModelCodec().decode(version.files());
             LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
             return of(model, version.manifest(), version.files());
-        } catch (StoreException | ModelFormatException | IllegalArgumentException e) {
-            return failed(e.getMessage());
+        } catch (ChannelNotFoundException e) {
+            return failed(e, "no model published on channel '" + channel + "'; run ./pigeonhole train");
+        } catch (CorruptArtifactException | VersionNotFoundException | ModelFormatException e) {
+            return failed(e, "the model version channel '" + channel + "' serves could not be loaded and verified; "
+                    + "publish a new version with ./pigeonhole train");
+        } catch (StoreException | IllegalArgumentException e) {
+            return failed(e, STORE_UNREACHABLE);
         } catch (RuntimeException e) {
-            return failed("the model of channel '" + channel + "' could not be loaded (" + e.getClass().getSimpleName()
-                    + "); publish a new version with ./pigeonhole train");
+            return failed(e, "the model of channel '" + channel + "' could not be loaded; publish a new version with "
+                    + "./pigeonhole train");
         }
     }
 
-    private static ServedModel failed(String reason) {
-        LOG.warn("no model loaded: {}", reason);
+    private static ServedModel failed(Exception cause, String reason) {
+        LOG.warn("no model loaded: {} ({})", reason, cause.toString());
         return unavailable(reason);
     }
 

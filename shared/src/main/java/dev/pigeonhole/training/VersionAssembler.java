@@ -50,8 +50,11 @@ public final class VersionAssembler {
 
     /** The files and manifest draft of a version trained with {@code parameters} on {@code sources}. */
     public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent) {
+        // Trained on reference data alone, its held-out accuracy is its accuracy on the reference data: recorded under
+        // that name too, so that the retrain job's reference gate has a figure whatever channel history came before.
         return assemble(result, sources, parent, "Evaluation on held-out data",
-                reportContext(result, result.parameters(), sources), Map.of());
+                reportContext(result, result.parameters(), sources),
+                Map.of(ModelComparison.REFERENCE_ACCURACY, result.holdoutMetrics().accuracy()));
     }
 
     /**
@@ -60,7 +63,7 @@ public final class VersionAssembler {
      */
     public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, RetrainData data,
                              ModelComparison comparison, MonitoringReport monitoring) {
-        return assemble(result, sources, parent, data, comparison, monitoring, new ClientShareCap.Capped(List.of(), Map.of()));
+        return assemble(result, sources, parent, data, comparison, monitoring, ClientShareCap.Capped.none(List.of()));
     }
 
     /** As above, with the feedback records the client-share cap left out counted in the manifest and the report. */

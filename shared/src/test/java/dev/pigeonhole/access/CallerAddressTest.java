@@ -31,8 +31,21 @@ class CallerAddressTest {
     @Test
     void portsWrittenByTheProxyAreDropped() {
         assertEquals("203.0.113.7", new CallerAddress(1).of(request("203.0.113.7:50123")));
-        assertEquals("2001:db8::1", new CallerAddress(1).of(request("[2001:db8::1]:50123")));
-        assertEquals("2001:db8::1", new CallerAddress(1).of(request("2001:db8::1")));
+        assertEquals("2001:db8:0:0::/64", new CallerAddress(1).of(request("[2001:db8::1]:50123")));
+        assertEquals("2001:db8:0:0::/64", new CallerAddress(1).of(request("2001:db8::1")));
+    }
+
+    @Test
+    void everyAddressOfAnIpv6SlashSixtyFourIsOneCaller() {
+        CallerAddress addresses = new CallerAddress(1);
+        assertEquals("2001:db8:a:b::/64", addresses.of(request("2001:db8:a:b::1")));
+        assertEquals("2001:db8:a:b::/64", addresses.of(request("2001:db8:a:b:ffff:1234:5678:9abc")));
+        assertEquals("2001:db8:a:c::/64", addresses.of(request("2001:db8:a:c::1")));
+        assertEquals("2001:db8:a:b::/64", addresses.of(request("[2001:db8:a:b::7%eth0]:443")));
+        // An IPv4 address, or one mapped into IPv6, stays itself; what is no address at all is taken as written.
+        assertEquals("203.0.113.7", addresses.of(request("::ffff:203.0.113.7")));
+        assertEquals("unknown", addresses.of(request("unknown")));
+        assertEquals("fe:zz:1", addresses.of(request("fe:zz:1")));
     }
 
     @Test

@@ -55,10 +55,11 @@ abstract class FeedbackStoreContract {
         assertEquals(new FeedbackRecord(record.feedbackId(), "2026-03-01T10:15:30.123Z", "The goalie saved it",
                 "Science", "Sport", "v20260301-000000-000", "p-1"), record);
         assertTrue(record.badPrediction());
-        assertEquals(List.of("feedback/records/" + record.feedbackId() + ".json"), store.list("feedback/records/"));
+        String key = FeedbackKeys.record(null, "p-1");
+        assertEquals(List.of("feedback/counter.json", key), store.list("feedback/"),
+                "one write for the record, whose key is the claim, and the counter: nothing a crash could leave half done");
         assertEquals(List.of(record), new FeedbackReader(store).records());
-        String json = new String(store.get("feedback/records/" + record.feedbackId() + ".json").orElseThrow().data(),
-                StandardCharsets.UTF_8);
+        String json = new String(store.get(key).orElseThrow().data(), StandardCharsets.UTF_8);
         assertTrue(json.contains("\"received_at\":\"2026-03-01T10:15:30.123Z\""), json);
         assertTrue(json.contains("\"true_label\":\"Sport\""), json);
     }
@@ -129,19 +130,31 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
-    void claimLeftByACrashBeforeTheRecordIsCompletedByTheRetry() {
+    void thePredictionIdOfOneClientDoesNotHideTheFeedbackOfAnother() {
         ArtifactStore store = store();
-        FeedbackRecord orphan = new FeedbackRecord("20260301T101530123Z-crashed", "2026-03-01T10:15:30.123Z",
-                "half written", "Science", "Sport", null, "p-9");
-        store.putIfAbsent(FeedbackKeys.byPrediction("p-9"), FeedbackJson.write(orphan));
+        FeedbackRecorder recorder = new FeedbackRecorder(store, 100, CLOCK);
+        FeedbackRecorder.Recorded alice = recorder.record(submission("a text", "Science", "Sport", "p-7"), "alice");
+        FeedbackRecorder.Recorded bob = recorder.record(submission("a text", "Science", "Informatique", "p-7"), "bob");
+        FeedbackRecorder.Recorded aliceAgain = recorder.record(submission("a text", "Science", "Sport", "p-7"), "alice");
 
-        FeedbackRecorder.Recorded retry = new FeedbackRecorder(store, 1, CLOCK)
-                .record(submission("half written", "Science", "Sport", "p-9"));
+        assertFalse(bob.duplicate(), "another client's correction of the same prediction is stored");
+        assertTrue(aliceAgain.duplicate());
+        assertEquals(alice.record(), aliceAgain.record());
+        assertEquals(List.of("alice", "bob"), new FeedbackReader(store).records().stream()
+                .map(FeedbackRecord::clientId).sorted().toList());
+    }
 
-        assertTrue(retry.duplicate());
-        assertTrue(retry.retrainRequested(), "the completed record is counted, and k = 1");
-        assertEquals(orphan, retry.record());
-        assertEquals(List.of(orphan), new FeedbackReader(store).records());
+    @Test
+    void recordsAreReadOldestFirstWhateverTheirKeys() {
+        ArtifactStore store = store();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:15:30Z").plusSeconds(i), ZoneOffset.UTC);
+            ids.add(new FeedbackRecorder(store, 100, clock)
+                    .record(submission("text " + i, "Science", "Sport", i % 2 == 0 ? "p-" + i : null), "c").record().feedbackId());
+        }
+
+        assertEquals(ids, new FeedbackReader(store).records().stream().map(FeedbackRecord::feedbackId).toList());
     }
 
     @Test
@@ -248,7 +261,7 @@ abstract class FeedbackStoreContract {
                     start.await();
                     List<FeedbackRecorder.Recorded> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        // Half carry a prediction id, so the claim step is under contention too.
+                        // Half carry a prediction id, so both kinds of record key are written at once.
                         String predictionId = i % 2 == 0 ? "t" + thread + "-" + i : null;
                         mine.add(recorder.record(submission("text " + thread + " " + i, "Science", "Sport", predictionId)));
                     }
@@ -268,7 +281,6 @@ abstract class FeedbackStoreContract {
 
             assertEquals(total, ids.size());
             assertEquals(total, store.list("feedback/records/").size());
-            assertEquals(threads * ((perThread + 1) / 2), store.list("feedback/by-prediction/").size());
             assertEquals(20, store.list("retrain-requests/").size());
             assertEquals(20, requested);
             List<Long> counts = new RetrainRequests(store).all().stream().map(RetrainRequest::feedbackCount).toList();

@@ -118,15 +118,29 @@ class ServedModelTest {
         ServedModel served = ServedModel.load("file:" + dir, "production");
 
         assertFalse(served.loaded());
-        assertTrue(served.unavailableReason().orElseThrow().contains(version), served.unavailableReason().get());
+        assertEquals("the model version channel 'production' serves could not be loaded and verified; publish a new "
+                + "version with ./pigeonhole train", served.unavailableReason().orElseThrow());
     }
 
     @Test
-    void anUnknownStoreSchemeLeavesNoModelWithTheAcceptedForms() {
-        ServedModel served = ServedModel.load("ftp://host/models", "production");
+    void aReasonNamesNoStoreInternals() throws Exception {
+        assertEquals("no model published on channel 'production'; run ./pigeonhole train",
+                ServedModel.load("file:" + dir, "production").unavailableReason().orElseThrow());
+        Files.createDirectories(dir.resolve("channels"));
+        Files.writeString(dir.resolve("channels/production.json"), "{not json");
+
+        String reason = ServedModel.load("file:" + dir, "production").unavailableReason().orElseThrow();
+
+        assertFalse(reason.contains(dir.toString()), reason);
+        assertFalse(reason.contains("channels/"), reason);
+    }
+
+    @Test
+    void anUnreachableStoreLeavesNoModelAndSaysOnlyThat() {
+        ServedModel served = ServedModel.load("ftp://secret-host/models", "production");
 
         assertFalse(served.loaded());
-        assertTrue(served.unavailableReason().orElseThrow().contains("accepted forms"), served.unavailableReason().get());
+        assertEquals(ServedModel.STORE_UNREACHABLE, served.unavailableReason().orElseThrow());
     }
 
     private static String publish(ArtifactStore store, String channel) {

@@ -2,12 +2,12 @@ package dev.pigeonhole.feedback.function;
 
 import dev.pigeonhole.access.AccessGate;
 import dev.pigeonhole.access.Caller;
+import dev.pigeonhole.access.GuardedRoutes;
 import dev.pigeonhole.access.TokenBuckets;
 import dev.pigeonhole.http.ErrorResponse;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /feedback} needs an API key (a feedback retrains the model), and each client gets its own rate limit.
- * Runs in the security phase, after CORS, so that refusals reach a browser page with their CORS headers.
+ * Every guarded route ({@code POST /feedback}, however its path is spelt) needs an API key (a feedback retrains the
+ * model), and each client gets its own rate limit. Decided by the route the request matched ({@link GuardedRoutes}),
+ * not by a path pattern. Runs in the security phase, after CORS, so that refusals reach a browser page with their CORS
+ * headers.
  */
-@ServerFilter(value = "/feedback", methods = HttpMethod.POST)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Context // built at start-up: a rate limit that makes no sense stops the function, not its first request
 public final class FeedbackAccessFilter implements Ordered {
 
@@ -41,6 +43,9 @@ public final class FeedbackAccessFilter implements Ordered {
     @RequestFilter
     @Nullable
     public HttpResponse<ErrorResponse> admit(HttpRequest<?> request) {
+        if (GuardedRoutes.controllerOf(request).isEmpty()) {
+            return null;
+        }
         HttpResponse<ErrorResponse> refused = gate.admit(request, true, "feedback");
         if (refused != null) {
             return refused;

@@ -43,9 +43,10 @@ public final class FeedbackController {
     @Operation(summary = "Record the right label of a classified text")
     @SecurityRequirement(name = "apiKey")
     public HttpResponse<FeedbackResponse> feedback(@Body FeedbackSubmission submission, HttpRequest<?> request) {
+        // FeedbackAccessFilter admits only callers with a key; should any request reach here without one, it is
+        // refused all the same, so every record names the client who sent it.
+        String clientId = Caller.requireClientId(request, "feedback");
         validator.requireValid(submission);
-        // FeedbackAccessFilter admits only callers with a key, so the record names the client who sent it.
-        String clientId = Caller.of(request).map(Caller::clientId).orElse(null);
         FeedbackRecorder.Recorded recorded = recorder.record(submission, clientId);
         FeedbackRecord record = recorded.record();
         // Only once stored, and only for a new record: a retried prediction id was reported the first time.

@@ -1,5 +1,6 @@
 package dev.pigeonhole.feedback.function;
 
+import dev.pigeonhole.access.OpenAccess;
 import dev.pigeonhole.http.HealthResponse;
 import dev.pigeonhole.http.ServedModelHealth;
 import io.micronaut.http.HttpResponse;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 
 /** {@code GET /health}: 200 with the served version, or 503 with why no model is loaded. */
+@OpenAccess
 @Controller("/health")
 public final class HealthController {
 

@@ -63,6 +63,14 @@ class ConfigurationDefaultsTest {
         return context.getBean(HttpServerConfiguration.class).getCors().getConfigurations().get("predict-page");
     }
 
+    @Test
+    void theServerListensOnLoopbackUnlessPigeonholeBindSaysOtherwise() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            assertEquals(environment("PIGEONHOLE_BIND", "127.0.0.1"),
+                    context.getBean(io.micronaut.http.server.HttpServerConfiguration.class).getHost().orElse("all interfaces"));
+        }
+    }
+
     private static String environment(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value.strip();

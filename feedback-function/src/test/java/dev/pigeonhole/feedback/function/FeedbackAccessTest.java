@@ -14,6 +14,10 @@ import dev.pigeonhole.contract.NettyTransport;
 import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
+import dev.pigeonhole.feedback.FeedbackSubmission;
+import dev.pigeonhole.http.RequestRejectedException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import dev.pigeonhole.store.LocalArtifactStore;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -95,6 +99,22 @@ class FeedbackAccessTest {
             assertError(503, "feedback is closed: no API keys are configured on this function (PIGEONHOLE_API_KEYS); "
                     + "its operator creates one with ./pigeonhole keys create <client-id>",
                     new NettyTransport(server).send(feedback()));
+            assertEquals(List.of(), records());
+        }
+    }
+
+    @Test
+    void aFeedbackThatReachesTheControllerWithoutAKeyIsRefusedThere() {
+        try (ApplicationContext context = ApplicationContext.run(new HashMap<>(FeedbackContractTest.contractProperties(store)))) {
+            FeedbackController controller = context.getBean(FeedbackController.class);
+            FeedbackSubmission submission = new FeedbackSubmission("the team won the hockey game", "Science", "Sport",
+                    null, null);
+
+            RequestRejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(RequestRejectedException.class,
+                    () -> controller.feedback(submission, HttpRequest.POST("/feedback/", submission)));
+
+            assertEquals(HttpStatus.UNAUTHORIZED, refused.status());
+            assertEquals("feedback needs an API key: send it in the X-API-Key header", refused.getMessage());
             assertEquals(List.of(), records());
         }
     }

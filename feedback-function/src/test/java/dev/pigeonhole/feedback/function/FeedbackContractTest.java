@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.PathSpellings;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.store.LocalArtifactStore;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class FeedbackContractTest {
 
     static final long MAX_BODY_BYTES = 4_096;
+    static final int MAX_TEXT_CHARACTERS = 1_000;
     static final String LABELS = "Science, Sport, Informatique";
     static final String FEEDBACK_ID = "\\d{8}T\\d{9}Z-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
@@ -38,6 +40,7 @@ abstract class FeedbackContractTest {
                 "pigeonhole.store", "file:" + store,
                 "pigeonhole.channel", "production",
                 "pigeonhole.feedback.max-body-bytes", Long.toString(MAX_BODY_BYTES),
+                "pigeonhole.feedback.max-text-characters", Integer.toString(MAX_TEXT_CHARACTERS),
                 "pigeonhole.access.api-keys", apiKeysEntry());
     }
 
@@ -179,6 +182,30 @@ abstract class FeedbackContractTest {
     }
 
     @Test
+    void aTextOverTheCharacterLimitIs413NamingTheLimit() {
+        assertError(413, "\"text\" has 1005 characters, more than the limit of 1000 for feedback: send the text that "
+                + "was classified, at most 1000 characters", send(feedback("word ".repeat(201), "Sport", "Sport")));
+    }
+
+    @Test
+    void aPredictionIdOverSixtyFourCharactersIs400() {
+        String message = "\"prediction_id\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or "
+                + "digit, as /predict answers it";
+        assertError(400, message, send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "prediction_id": "%s"}"""
+                .formatted("a".repeat(65)))));
+        assertError(400, message, send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "prediction_id": "../x"}""")));
+    }
+
+    @Test
+    void aModelVersionThatIsNoVersionNameIs400() {
+        assertError(400, "\"model_version\" must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter "
+                + "or digit, as /predict answers it", send(keyedFeedback("""
+                {"text": "the team won", "predicted_label": "Sport", "true_label": "Sport", "model_version": "v1 <b>"}""")));
+    }
+
+    @Test
     void refusedFeedbackStoresNothing() {
         int before = records().size();
 
@@ -235,6 +262,31 @@ abstract class FeedbackContractTest {
     @Test
     void wrongMethodIs405() {
         assertError(405, "method GET is not allowed on /feedback; use POST", send(ContractRequest.get("/feedback")));
+    }
+
+    // --- access fails closed: no spelling of a path reaches the controller without a key ---------------
+
+    @Test
+    void noSpellingOfFeedbackOrUploadTakesAFeedbackWithoutAKey() {
+        int before = records().size();
+        List<String> paths = new java.util.ArrayList<>(PathSpellings.of("/feedback"));
+        paths.add("/upload/");
+        ContractRequest unkeyed = ContractRequest.postJson("/feedback", """
+                {"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}""");
+        for (String path : paths) {
+            for (String method : PathSpellings.METHODS) {
+                PathSpellings.assertRefused(method, path, send(PathSpellings.as(method, unkeyed.withPath(path))));
+            }
+        }
+        assertEquals(before, records().size(), "nothing stored");
+    }
+
+    @Test
+    void aTrailingSlashNeedsTheKeyAsThePathDoes() {
+        ContractResponse response = send(ContractRequest.postJson("/feedback/", """
+                {"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}"""));
+
+        assertError(401, "feedback needs an API key: send it in the X-API-Key header", response);
     }
 
     // --- CORS: the predict function's web page posts feedback from its own origin ------------------

@@ -1,6 +1,7 @@
 package dev.pigeonhole.feedback.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
@@ -24,6 +25,7 @@ abstract class NoModelContractTest {
         String reason = (String) body.get("reason");
         assertTrue(reason.contains("no model published on channel 'production'") && reason.contains("./pigeonhole train"),
                 reason);
+        assertFalse(reason.contains("file:"), "the store's location is for the log only: " + reason);
     }
 
     @Test

@@ -3,15 +3,34 @@ package dev.pigeonhole.predict.web;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Where the web page sends corrections ({@code pigeonhole.web.*}): {@code feedback-url} when set,
- * otherwise the feedback function on {@code feedback-port} of the host the page was loaded from; and
- * {@code demo-api-key}, an API key handed to every visitor of the page, for local or demo use only.
+ * otherwise the feedback function on {@code feedback-port} of the host the page was loaded from;
+ * {@code demo-api-key}, an API key handed to every visitor of the page, for local or demo use only; and
+ * {@code allowed-hosts}, the host names (as the Host header gives them, without the port) the key is handed to.
  */
 @ConfigurationProperties("pigeonhole.web")
 public record WebPageConfiguration(@Nullable String feedbackUrl, @Bindable(defaultValue = "8081") int feedbackPort,
-                                   @Nullable String demoApiKey) {
+                                   @Nullable String demoApiKey, @Nullable List<String> allowedHosts) {
+
+    /** Where the key may go when nothing is configured: loopback names only. */
+    static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
+
+    public WebPageConfiguration {
+        allowedHosts = allowedHosts == null ? LOOPBACK_HOSTS
+                : allowedHosts.stream().map(host -> host.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * True when a page loaded through Host header {@code host} may be given the key: its name (port aside) is on the
+     * allow-list. A page from a name that merely resolves to this machine (DNS rebinding) is not.
+     */
+    public boolean hostAllowed(@Nullable String host) {
+        return host != null && !host.isBlank() && allowedHosts.contains(hostName(host).toLowerCase(Locale.ROOT));
+    }
 
     /** The key the page sends, or null when none is handed out (blank counts as none). */
     @Nullable
