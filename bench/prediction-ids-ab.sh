@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# What unguessable prediction ids cost under load: the built predict jar with its SecureRandom (DRBG) ids against the
+# same jar with the ThreadLocalRandom ids of before (that one class swapped in), alternating, with bench/http-load.sh.
+#   bench/prediction-ids-ab.sh [rounds=2] [seconds=15]     (after ./mvnw -B -pl predict-function -am package -DskipTests,
+#                                                           with PIGEONHOLE_STORE naming a store with a model)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-2}
+seconds=${2:-15}
+jar=$(ls predict-function/target/pigeonhole-predict-function-*.jar | grep -v original)
+work=$(mktemp -d)
+trap 'cp "$work/new.jar" "$jar"; rm -rf "$work"' EXIT
+cp "$jar" "$work/new.jar"
+cp "$jar" "$work/old.jar"
+git show 0495cad:predict-function/src/main/java/dev/pigeonhole/predict/PredictionIds.java > "$work/PredictionIds.java"
+javac -cp "$jar" -d "$work/classes" "$work/PredictionIds.java"
+(cd "$work/classes" && jar uf "$work/old.jar" dev/pigeonhole/predict/PredictionIds.class)
+for round in $(seq "$rounds"); do
+  for variant in old new; do
+    cp "$work/$variant.jar" "$jar"
+    echo "== round $round, $variant ids ($(cut -d' ' -f1-3 /proc/loadavg) load)"
+    bash bench/http-load.sh pigeonhole "$seconds" | grep -E 'Requests/sec|50%|99%'
+  done
+done
