@@ -106,8 +106,10 @@ function writeSample(dir) {
 function feedbackRecords(store) {
   const dir = join(store, 'feedback', 'records');
   const records = new Map();
+  // A record's key is derived from its client and prediction id; the feedback id is inside it.
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    records.set(name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    const record = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    records.set(record.feedback_id, record);
   }
   return records;
 }
