@@ -1,0 +1,42 @@
+package dev.pigeonhole.model;
+
+import dev.pigeonhole.text.SparseVector;
+import dev.pigeonhole.text.TfIdfModel;
+import org.junit.jupiter.api.Test;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TextModelExplainTest {
+
+    private final TextModel model = new TextModelTrainer(new TrainingParameters(1, 2, 1, 0.1, 1e-6, 500))
+            .train(TinyCorpus.TEXTS, TinyCorpus.Y, TinyCorpus.LABELS);
+
+    @Test
+    void explanationIsThePositiveWeightTimesValueTermsLargestFirst() {
+        String text = "the rocket reached orbit";
+        int science = TinyCorpus.LABELS.indexOf("Science");
+        TfIdfModel vocabulary = (TfIdfModel) model.features();
+        SparseVector x = vocabulary.transform(text);
+        float[] weights = model.classifier().weights()[science];
+        Map<String, Double> expected = new HashMap<>();
+        for (int i = 0; i < x.size(); i++) {
+            double contribution = (double) weights[x.indices()[i]] * x.values()[i];
+            if (contribution > 0) {
+                expected.put(vocabulary.term(x.indices()[i]), contribution);
+            }
+        }
+        List<FeatureContribution> ranked = expected.entrySet().stream()
+                // Ties keep feature order, which in a vocabulary is the terms' order.
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new FeatureContribution(e.getKey(), e.getValue())).toList();
+
+        assertEquals(ranked, model.explain(text, science, 20));
+        assertEquals(ranked.subList(0, 2), model.explain(text, science, 2));
+    }
+}
