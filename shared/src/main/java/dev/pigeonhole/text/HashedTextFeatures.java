@@ -159,7 +159,7 @@ public final class HashedTextFeatures implements TextFeatures {
         private int[] keys = new int[1 << 14];
         private int[] counts = new int[1 << 14];
         private int[] stamps = new int[1 << 14];
-        private int[] features = new int[1 << 13];
+        private int[] features = new int[1 << 14];
         private int generation;
         private int size;
         private int[] column;
@@ -222,7 +222,7 @@ public final class HashedTextFeatures implements TextFeatures {
             keys = new int[oldKeys.length * 2];
             counts = new int[oldKeys.length * 2];
             stamps = new int[oldKeys.length * 2];
-            features = Arrays.copyOf(features, oldKeys.length);
+            features = Arrays.copyOf(features, keys.length);
             generation = 1;
             int mask = keys.length - 1;
             for (int i = 0; i < oldKeys.length; i++) {

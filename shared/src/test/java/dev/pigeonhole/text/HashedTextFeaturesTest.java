@@ -85,4 +85,17 @@ class HashedTextFeaturesTest {
         assertTrue(names.containsAll(List.of("the", "rocket", "reached", "orbit")), names.toString());
         assertTrue(names.stream().noneMatch(name -> name.startsWith("#")), names.toString());
     }
+
+    @Test
+    void aTextWithMoreDistinctFeaturesThanTheCounterStartsWithIsCountedWhole() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            text.append("w").append(Integer.toString(i, 36)).append(' ');
+        }
+        HashedTextFeatures features = new HashedFeaturesFitter(HashedFeatureSpec.words(20), 1)
+                .fit(List.of(text.toString()));
+        SparseVector x = features.transform(text.toString());
+        assertEquals(features.dimension(), x.size());
+        assertTrue(x.size() > 20_000, "unigrams and bigrams: " + x.size());
+    }
 }
