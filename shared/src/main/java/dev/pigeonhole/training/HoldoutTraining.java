@@ -72,9 +72,11 @@ public final class HoldoutTraining {
         double temperature = evaluation.temperature();
         int heldOut = test.size();
         progress.report(String.format(Locale.ROOT,
-                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f)",
+                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f, "
+                        + "calibration error %.4f -> %.4f)",
                 heldOut, metrics.accuracy(), metrics.macroF1(), temperature,
-                evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss()));
+                evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss(),
+                evaluation.calibration().calibrationErrorUncalibrated(), evaluation.calibration().calibrationError()));
         return new TrainingResult(full.withTemperature(temperature), used, selection, metrics, evaluation.calibration(),
                 data.size(), heldOut, elapsed);
     }

@@ -106,6 +106,8 @@ public final class VersionAssembler {
         summary.put("temperature", result.temperature());
         summary.put("log_loss_uncalibrated", result.calibration().logLossUncalibrated());
         summary.put("log_loss", result.calibration().logLoss());
+        summary.put("calibration_error_uncalibrated", result.calibration().calibrationErrorUncalibrated());
+        summary.put("calibration_error", result.calibration().calibrationError());
         summary.put("held_out_examples", (double) result.heldOut());
         summary.put("training_examples", (double) result.trainedOn());
         summary.put("features", (double) result.model().features().dimension());
@@ -169,8 +171,10 @@ public final class VersionAssembler {
     }
 
     private static String calibrationNote(Calibration calibration, String where) {
-        return String.format(Locale.ROOT, "temperature %.4f fitted on the %s; log loss %.4f before, %.4f after",
-                calibration.temperature(), where, calibration.logLossUncalibrated(), calibration.logLoss());
+        return String.format(Locale.ROOT, "temperature %.4f fitted on the %s; log loss %.4f before, %.4f after; "
+                        + "expected calibration error %.4f before, %.4f after", calibration.temperature(), where,
+                calibration.logLossUncalibrated(), calibration.logLoss(), calibration.calibrationErrorUncalibrated(),
+                calibration.calibrationError());
     }
 
     private static DataSource describe(Dataset dataset) {
