@@ -33,8 +33,8 @@ final class ModelOptions {
     String lambda;
 
     @Option(names = "--c", defaultValue = AUTO,
-            description = "C of the SVM (--model svm), or 'auto' to choose it among 0.1, 0.3, 1 and 3 together with the "
-                    + "character block's share among 0, 0.3, 0.5 and 0.7 on a validation part of the training data "
+            description = "C of the SVM (--model svm), or 'auto' to choose it among 0.3, 1 and 3 together with the "
+                    + "character block's share among 0.3 and 0.6 on a validation part of the training data "
                     + "(default: ${DEFAULT-VALUE}).")
     String c;
 

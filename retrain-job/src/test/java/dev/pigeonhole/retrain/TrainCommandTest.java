@@ -107,7 +107,7 @@ class TrainCommandTest {
         assertTrue(manifest.metrics().get("accuracy") > 0.5, manifest.metrics().toString());
         assertEquals("linear-svm", manifest.algorithm());
         assertEquals("2.44", manifest.libraryVersions().get("liblinear"));
-        assertTrue(manifest.metrics().containsKey("validation_accuracy_c_1.0_chars_0.5"), manifest.metrics().toString());
+        assertTrue(manifest.metrics().containsKey("validation_accuracy_c_1.0_chars_0.6"), manifest.metrics().toString());
 
         TextModel model = new TextModelCodec().decode(loaded.files());
         assertEquals("Sport", model.classify("The goalie stopped every shot and the team won the hockey game").bestLabel());

@@ -221,17 +221,17 @@ public final class HashedModelCodec {
         for (int c = 0; c < k; c++) {
             bias[c] = buffer.getFloat();
         }
-        float[][] weights = new float[k][p];
+        // Straight into the classifier's feature-by-feature layout: no second copy of the weights at start-up.
+        float[] packed = new float[k * p];
         int offset = buffer.position();
         for (int c = 0; c < k; c++) {
-            float[] row = weights[c];
             float s = scale[c];
             int base = offset + c * p;
             for (int j = 0; j < p; j++) {
-                row[j] = bytes[base + j] * s;
+                packed[j * k + c] = bytes[base + j] * s;
             }
         }
-        return new LinearSoftmaxClassifier(weights, bias, descriptor.temperature());
+        return LinearSoftmaxClassifier.featureMajor(packed, bias, descriptor.temperature());
     }
 
     /** A growable float list for collecting the palette. */

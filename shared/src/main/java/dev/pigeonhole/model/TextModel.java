@@ -57,7 +57,6 @@ public final class TextModel {
      */
     public List<FeatureContribution> explain(String text, int classIndex, int n) {
         SparseVector x = features.transform(text);
-        float[] weights = classifier.weights()[classIndex];
         int[] indices = x.indices();
         float[] values = x.values();
         // A partial selection: n is small, a text has a few thousand features at most.
@@ -65,7 +64,7 @@ public final class TextModel {
         double[] topContribution = new double[top.length];
         int size = 0;
         for (int i = 0; i < indices.length; i++) {
-            double contribution = (double) weights[indices[i]] * values[i];
+            double contribution = (double) classifier.weight(classIndex, indices[i]) * values[i];
             if (contribution <= 0 || (size == top.length && contribution <= topContribution[size - 1])) {
                 continue;
             }
