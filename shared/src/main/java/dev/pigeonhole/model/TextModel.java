@@ -47,7 +47,7 @@ public final class TextModel {
 
     /** Classifies {@code text}: features are computed once and scored by every class. */
     public Classification classify(String text) {
-        SparseVector x = features.transform(text);
+        SparseVector x = features.transformForScoring(text);
         return new Classification(labels, classifier.probabilities(x), x.size());
     }
 

@@ -24,7 +24,11 @@ public final class HashedTextFeatures implements TextFeatures {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final int[] buckets;
     private final float[] idf;
-    private final int[] column;
+    // Which buckets are features, as a bitset with the count of set bits before each word: a bucket's feature index
+    // is a rank. 2^21 buckets take 384 kB this way (an int per bucket would take 8 MB), which stays in the L2 cache
+    // a text's thousands of look-ups go to.
+    private final long[] kept;
+    private final int[] rankBefore;
     private final int firstCharFeature;
     private final float wordScale;
     private final float charScale;
@@ -37,18 +41,23 @@ public final class HashedTextFeatures implements TextFeatures {
         this.ngrams = new HashedNGrams(spec);
         this.buckets = buckets;
         this.idf = idf;
-        this.column = new int[ngrams.buckets()];
-        Arrays.fill(column, -1);
+        this.kept = new long[ngrams.buckets() >>> 6];
+        this.rankBefore = new int[kept.length];
         int firstChar = buckets.length;
         for (int i = 0; i < buckets.length; i++) {
             int bucket = buckets[i];
-            if (bucket < 0 || bucket >= column.length || (i > 0 && bucket <= buckets[i - 1])) {
-                throw new IllegalArgumentException("buckets must be strictly increasing and below " + column.length);
+            if (bucket < 0 || bucket >= ngrams.buckets() || (i > 0 && bucket <= buckets[i - 1])) {
+                throw new IllegalArgumentException("buckets must be strictly increasing and below " + ngrams.buckets());
             }
-            column[bucket] = i;
+            kept[bucket >>> 6] |= 1L << bucket;
             if (bucket >= spec.blockSize() && firstChar == buckets.length) {
                 firstChar = i;
             }
+        }
+        int rank = 0;
+        for (int w = 0; w < kept.length; w++) {
+            rankBefore[w] = rank;
+            rank += Long.bitCount(kept[w]);
         }
         this.firstCharFeature = firstChar;
         this.wordScale = (float) Math.sqrt(1 - spec.charShare());
@@ -77,25 +86,43 @@ public final class HashedTextFeatures implements TextFeatures {
         return idf[feature];
     }
 
+    /** The feature index of {@code bucket}, or -1 when the bucket is not a feature. */
+    int feature(int bucket) {
+        long word = kept[bucket >>> 6];
+        long bit = 1L << bucket;
+        return (word & bit) == 0 ? -1 : rankBefore[bucket >>> 6] + Long.bitCount(word & (bit - 1));
+    }
+
     @Override
     public boolean knows(String term) {
-        return column[Murmur3.hash(term, HashedNGrams.WORD_SEED) & (spec().blockSize() - 1)] >= 0;
+        return feature(Murmur3.hash(term, HashedNGrams.WORD_SEED) & (spec().blockSize() - 1)) >= 0;
     }
 
     @Override
     public SparseVector transform(String text) {
+        return vector(text, true);
+    }
+
+    /** Without the sort, which costs as much as hashing the n-grams of a 1.5 kB text. */
+    @Override
+    public SparseVector transformForScoring(String text) {
+        return vector(text, false);
+    }
+
+    private SparseVector vector(String text, boolean sorted) {
         Counter counter = COUNTERS.get();
-        counter.start(column);
+        counter.start(this);
         ngrams.hash(normalizer.normalize(text), counter);
         // Feature and count packed in one long, so one sort orders both.
         long[] counted = counter.drain();
-        Arrays.sort(counted);
+        if (sorted) {
+            Arrays.sort(counted);
+        }
         int distinct = counted.length;
         int[] indices = new int[distinct];
         float[] values = new float[distinct];
         double wordNorm = 0;
         double charNorm = 0;
-        int firstChar = distinct;
         for (int i = 0; i < distinct; i++) {
             int feature = (int) (counted[i] >>> 32);
             int tf = (int) counted[i];
@@ -106,13 +133,12 @@ public final class HashedTextFeatures implements TextFeatures {
                 wordNorm += (double) value * value;
             } else {
                 charNorm += (double) value * value;
-                firstChar = Math.min(firstChar, i);
             }
         }
         float word = wordNorm > 0 ? (float) (wordScale / Math.sqrt(wordNorm)) : 0;
         float chars = charNorm > 0 ? (float) (charScale / Math.sqrt(charNorm)) : 0;
         for (int i = 0; i < distinct; i++) {
-            values[i] *= i < firstChar ? word : chars;
+            values[i] *= indices[i] < firstCharFeature ? word : chars;
         }
         return new SparseVector(indices, values);
     }
@@ -136,7 +162,7 @@ public final class HashedTextFeatures implements TextFeatures {
     public String[] names(String text, int[] features) {
         String[] names = new String[features.length];
         ngrams.name(normalizer.normalize(text), (bucket, name) -> {
-            int feature = column[bucket];
+            int feature = feature(bucket);
             for (int i = 0; i < features.length; i++) {
                 if (features[i] == feature && names[i] == null) {
                     names[i] = name;
@@ -152,89 +178,81 @@ public final class HashedTextFeatures implements TextFeatures {
     }
 
     /**
-     * Counts the features of one text in an open-addressing table reused by its thread; entries of earlier
-     * texts are told apart by a generation stamp rather than cleared.
+     * Counts the features of one text in an open-addressing table reused by its thread; a slot holds its generation
+     * and feature in one long, so entries of earlier texts are told apart without clearing, and one read decides.
      */
     private static final class Counter implements HashedNGrams.Sink {
-        private int[] keys = new int[1 << 14];
+        private long[] entries = new long[1 << 14];
         private int[] counts = new int[1 << 14];
-        private int[] stamps = new int[1 << 14];
-        private int[] features = new int[1 << 14];
-        private int generation;
+        private int[] slots = new int[1 << 13];
+        private long generation;
         private int size;
-        private int[] column;
+        private HashedTextFeatures owner;
 
-        void start(int[] columnOfBucket) {
-            column = columnOfBucket;
+        void start(HashedTextFeatures features) {
+            owner = features;
             size = 0;
-            if (++generation == 0) {
-                Arrays.fill(stamps, 0);
+            if (++generation == 1L << 31) {
+                java.util.Arrays.fill(entries, 0);
                 generation = 1;
             }
         }
 
         @Override
         public void accept(int bucket) {
-            int feature = column[bucket];
+            int feature = owner.feature(bucket);
             if (feature >= 0) {
                 add(feature);
             }
         }
 
         private void add(int feature) {
-            int mask = keys.length - 1;
+            long entry = generation << 32 | feature;
+            int mask = entries.length - 1;
             int slot = (feature * 0x9E3779B9) >>> 1 & mask;
-            while (stamps[slot] == generation) {
-                if (keys[slot] == feature) {
+            long current;
+            while (((current = entries[slot]) >>> 32) == generation) {
+                if (current == entry) {
                     counts[slot]++;
                     return;
                 }
                 slot = (slot + 1) & mask;
             }
-            stamps[slot] = generation;
-            keys[slot] = feature;
+            entries[slot] = entry;
             counts[slot] = 1;
-            features[size++] = feature;
-            if (2 * size > keys.length) {
+            slots[size++] = slot;
+            if (2 * size >= entries.length) {
                 grow();
             }
         }
 
         long[] drain() {
+            owner = null; // the thread keeps its counter, not the model
             long[] counted = new long[size];
-            int mask = keys.length - 1;
             for (int i = 0; i < size; i++) {
-                int feature = features[i];
-                int slot = (feature * 0x9E3779B9) >>> 1 & mask;
-                while (keys[slot] != feature || stamps[slot] != generation) {
-                    slot = (slot + 1) & mask;
-                }
-                counted[i] = (long) feature << 32 | counts[slot];
+                int slot = slots[i];
+                counted[i] = (entries[slot] & 0xFFFF_FFFFL) << 32 | counts[slot];
             }
             return counted;
         }
 
         private void grow() {
-            int[] oldKeys = keys;
+            long[] oldEntries = entries;
             int[] oldCounts = counts;
-            int[] oldStamps = stamps;
-            int oldGeneration = generation;
-            keys = new int[oldKeys.length * 2];
-            counts = new int[oldKeys.length * 2];
-            stamps = new int[oldKeys.length * 2];
-            features = Arrays.copyOf(features, keys.length);
-            generation = 1;
-            int mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldStamps[i] == oldGeneration) {
-                    int slot = (oldKeys[i] * 0x9E3779B9) >>> 1 & mask;
-                    while (stamps[slot] == generation) {
-                        slot = (slot + 1) & mask;
-                    }
-                    stamps[slot] = generation;
-                    keys[slot] = oldKeys[i];
-                    counts[slot] = oldCounts[i];
+            int[] oldSlots = slots;
+            entries = new long[oldEntries.length * 2];
+            counts = new int[oldEntries.length * 2];
+            slots = new int[oldEntries.length];
+            int mask = entries.length - 1;
+            for (int i = 0; i < size; i++) {
+                long entry = oldEntries[oldSlots[i]];
+                int slot = ((int) entry * 0x9E3779B9) >>> 1 & mask;
+                while ((entries[slot] >>> 32) == generation) {
+                    slot = (slot + 1) & mask;
                 }
+                entries[slot] = entry;
+                counts[slot] = oldCounts[oldSlots[i]];
+                slots[i] = slot;
             }
         }
     }

@@ -9,6 +9,14 @@ public interface TextFeatures {
     /** The feature vector of {@code text}, indices strictly increasing; what the model does not know is ignored. */
     SparseVector transform(String text);
 
+    /**
+     * As {@link #transform}, the indices in any order: for scoring, which does not need them sorted (a linear score is
+     * a sum), so that features which come unsorted need not pay a sort on every prediction.
+     */
+    default SparseVector transformForScoring(String text) {
+        return transform(text);
+    }
+
     /** Whether the word {@code term} (already normalised) is a known feature (the feedback monitor's vocabulary check). */
     boolean knows(String term);
 
