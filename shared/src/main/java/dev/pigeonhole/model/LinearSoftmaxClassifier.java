@@ -79,6 +79,17 @@ public final class LinearSoftmaxClassifier implements ProbabilisticClassifier {
         return packed[j * bias.length + c];
     }
 
+    /** Feature {@code j}'s weight for class {@code c} minus its mean weight over the classes. */
+    public double relativeWeight(int c, int j) {
+        int k = bias.length;
+        int base = j * k;
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += packed[base + i];
+        }
+        return packed[base + c] - sum / k;
+    }
+
     /** A copy of the weights, one row per class. */
     public float[][] weights() {
         int k = bias.length;

@@ -52,8 +52,11 @@ public final class TextModel {
     }
 
     /**
-     * The (at most) {@code n} features of {@code text} that raised the score of class {@code classIndex} most, largest
-     * first: weight times feature value, exact for a linear model. Features that lowered it are left out.
+     * The (at most) {@code n} features of {@code text} that raised class {@code classIndex} most against the others,
+     * largest first: feature value times the class's weight minus the mean weight of all classes, so exactly what
+     * the feature adds to the class's score beyond what it adds to every class alike (a softmax ignores that part; a
+     * multinomial model whose reference class has weights 0 gets its features named too). Features that lowered it
+     * are left out.
      */
     public List<FeatureContribution> explain(String text, int classIndex, int n) {
         SparseVector x = features.transform(text);
@@ -64,7 +67,7 @@ public final class TextModel {
         double[] topContribution = new double[top.length];
         int size = 0;
         for (int i = 0; i < indices.length; i++) {
-            double contribution = (double) classifier.weight(classIndex, indices[i]) * values[i];
+            double contribution = classifier.relativeWeight(classIndex, indices[i]) * values[i];
             if (contribution <= 0 || (size == top.length && contribution <= topContribution[size - 1])) {
                 continue;
             }

@@ -17,15 +17,17 @@ class TextModelExplainTest {
             .train(TinyCorpus.TEXTS, TinyCorpus.Y, TinyCorpus.LABELS);
 
     @Test
-    void explanationIsThePositiveWeightTimesValueTermsLargestFirst() {
+    void explanationIsTheValueTimesTheWeightAboveTheClassMeanLargestFirst() {
         String text = "the rocket reached orbit";
         int science = TinyCorpus.LABELS.indexOf("Science");
         TfIdfModel vocabulary = (TfIdfModel) model.features();
         SparseVector x = vocabulary.transform(text);
-        float[] weights = model.classifier().weights()[science];
+        float[][] weights = model.classifier().weights();
         Map<String, Double> expected = new HashMap<>();
         for (int i = 0; i < x.size(); i++) {
-            double contribution = (double) weights[x.indices()[i]] * x.values()[i];
+            int j = x.indices()[i];
+            double mean = ((double) weights[0][j] + weights[1][j] + weights[2][j]) / 3.0;
+            double contribution = (weights[science][j] - mean) * x.values()[i];
             if (contribution > 0) {
                 expected.put(vocabulary.term(x.indices()[i]), contribution);
             }
@@ -36,7 +38,20 @@ class TextModelExplainTest {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new FeatureContribution(e.getKey(), e.getValue())).toList();
 
-        assertEquals(ranked, model.explain(text, science, 20));
-        assertEquals(ranked.subList(0, 2), model.explain(text, science, 2));
+        List<FeatureContribution> explained = model.explain(text, science, 20);
+        assertEquals(ranked.size(), explained.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            assertEquals(ranked.get(i).feature(), explained.get(i).feature());
+            assertEquals(ranked.get(i).contribution(), explained.get(i).contribution(), 1e-12);
+        }
+        assertEquals(explained.subList(0, 2), model.explain(text, science, 2));
+    }
+
+    @Test
+    void theReferenceClassOfAMultinomialModelIsExplainedToo() {
+        // Smile's multinomial model scores its last class 0: its own weights say nothing, the others' do.
+        int informatique = TinyCorpus.LABELS.indexOf("Informatique");
+        List<FeatureContribution> explained = model.explain("the compiler reported a syntax error", informatique, 2);
+        assertEquals(2, explained.size());
     }
 }
