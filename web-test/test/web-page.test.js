@@ -219,6 +219,16 @@ describe('the web page', () => {
     assert.deepEqual(names, api.confidence_scores.map((s) => s.name));
     assert.equal(names.length, 7);
     assert.equal(await page.textContent('#scores li.best .name'), 'Sport');
+    // Under the bars: the five features that pushed Sport most, each read from the text, strongest first.
+    assert.equal(await page.textContent('#why-category'), 'Sport');
+    const why = await page.locator('#why li .feature').allTextContents();
+    assert.equal(why.length, 5);
+    for (const feature of why) {
+      assert.ok(text.toLowerCase().includes(feature.replaceAll('…', '')), feature);
+    }
+    const pushes = (await page.locator('#why li .contribution').allTextContents()).map((v) => Number(v.slice(1)));
+    assert.deepEqual(pushes, [...pushes].sort((a, b) => b - a));
+    assert.ok(pushes.every((v) => v > 0), pushes.join());
     assert.equal(await page.textContent('#result-version'), api.model_version);
     assert.match(await page.textContent('#elapsed'), /^\d+ ms$/);
     assert.match(await page.textContent('#send-feedback'), /^Confirm Sport$/);

@@ -4,6 +4,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
+  const EXPLAIN = 5; // features named under the bars: what pushed the winning category most
 
   const state = {
     settings: { feedback_url: null, upload_max_bytes: null, api_key: null },
@@ -88,7 +89,7 @@
     event.preventDefault();
     const text = $('text').value;
     classify(async () => {
-      const prediction = await callJson('/predict', {
+      const prediction = await callJson(`/predict?explain=${EXPLAIN}`, {
         method: 'POST',
         headers: withKey({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({ text }),
@@ -111,7 +112,7 @@
     classify(async () => {
       const form = new FormData();
       form.append('file', file, file.name);
-      const prediction = await callJson('/upload?include_text=true', { method: 'POST', headers: withKey({}), body: form },
+      const prediction = await callJson(`/upload?include_text=true&explain=${EXPLAIN}`, { method: 'POST', headers: withKey({}), body: form },
         'the predict function');
       const chars = prediction.extracted_chars.toLocaleString('en');
       return { prediction, text: prediction.text, source: `${prediction.filename} (${chars} characters read)` };
@@ -144,6 +145,20 @@
       if (score.name === prediction.category_name) {
         item.classList.add('best');
       }
+      return item;
+    }));
+
+    // Words, word pairs and parts of words ("graph…") the model read in the text, strongest first.
+    $('why-category').textContent = prediction.category_name;
+    $('why').replaceChildren(...(prediction.explanation || []).map((feature) => {
+      const item = document.createElement('li');
+      const name = document.createElement('span');
+      name.className = 'feature';
+      name.textContent = feature.feature;
+      const value = document.createElement('span');
+      value.className = 'contribution';
+      value.textContent = `+${feature.contribution.toFixed(3)}`;
+      item.append(name, ' ', value);
       return item;
     }));
 

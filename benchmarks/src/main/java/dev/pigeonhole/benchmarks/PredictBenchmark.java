@@ -1,6 +1,7 @@
 package dev.pigeonhole.benchmarks;
 
 import dev.pigeonhole.model.Classification;
+import dev.pigeonhole.model.FeatureContribution;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.text.SparseVector;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Single-document prediction on the served model: features alone, and features plus scoring. */
@@ -43,5 +45,11 @@ public class PredictBenchmark {
     @Benchmark
     public Classification classify() {
         return model.classify(message);
+    }
+
+    /** What {@code ?explain=5} adds: the features again, a partial sort, and naming the five from the text. */
+    @Benchmark
+    public List<FeatureContribution> explain5() {
+        return model.explain(message, 0, 5);
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
@@ -28,25 +30,30 @@ public final class PredictController {
      * Classifies one text.
      *
      * @param request {"text": "..."}
+     * @param explain how many features that pushed the winning category to name (0 to 20; none when absent)
      * @return the category, its index and a score for every category, highest first
      */
     @Post
     @Operation(summary = "Classify one text")
-    public PredictionResponse predict(@Body PredictRequest request) {
+    public PredictionResponse predict(@Body PredictRequest request, @Nullable @QueryValue("explain") String explain) {
+        int count = Predictor.explainCount(explain);
         Predictor.requireClassifiable("text", request.text());
         requireWithinBodyLimit(request.text().length());
-        return predictor.predict(request.text());
+        return predictor.predict(request.text(), count);
     }
 
     /**
      * Classifies several texts; every text is checked before any is classified.
      *
      * @param request {"texts": ["...", ...]}
+     * @param explain how many features that pushed each winning category to name (0 to 20; none when absent)
      * @return one prediction per text, in request order
      */
     @Post("/batch")
     @Operation(summary = "Classify several texts, answered in order")
-    public BatchPredictionResponse predictBatch(@Body BatchPredictRequest request) {
+    public BatchPredictionResponse predictBatch(@Body BatchPredictRequest request,
+                                                @Nullable @QueryValue("explain") String explain) {
+        int count = Predictor.explainCount(explain);
         List<String> texts = request.texts();
         if (texts == null) {
             throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
@@ -66,7 +73,7 @@ public final class PredictController {
             characters += texts.get(i).length();
         }
         requireWithinBodyLimit(characters);
-        return new BatchPredictionResponse(predictor.predictAll(texts));
+        return new BatchPredictionResponse(predictor.predictAll(texts, count));
     }
 
     // Backs up PredictBodyLimitFilter for bodies sent without a Content-Length: a character takes at least one byte.

@@ -50,8 +50,10 @@ public final class UploadController {
      */
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Classify an uploaded document",
-            parameters = @Parameter(name = "include_text", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
+            parameters = {@Parameter(name = "include_text", in = ParameterIn.QUERY, schema = @Schema(type = "boolean"),
                     description = "true adds the extracted text to the answer (for sending feedback)"),
+                @Parameter(name = "explain", in = ParameterIn.QUERY, schema = @Schema(type = "integer"),
+                    description = "how many features that pushed the winning category to name (0 to 20)")},
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
                     schema = @Schema(type = "object",
                             description = "the document (PDF, DOCX, TXT or MD) in the field file"))))
@@ -87,7 +89,7 @@ public final class UploadController {
         String filename = file.filename() == null ? "" : file.filename();
         ExtractedText extracted = extractor.extract(filename, file.content());
         Predictor.requireClassifiable("the document's text", extracted.text());
-        PredictionResponse prediction = predictor.predict(extracted.text());
+        PredictionResponse prediction = predictor.predict(extracted.text(), Predictor.explainCount(queryValue(request, "explain")));
         return UploadPredictionResponse.of(prediction, filename, extracted.text().length(),
                 includeText ? extracted.text() : null);
     }
@@ -106,6 +108,12 @@ public final class UploadController {
         }
         return form.part("file").filter(part -> part.filename() != null)
                 .orElseThrow(() -> new RequestRejectedException(HttpStatus.BAD_REQUEST, MISSING_FILE));
+    }
+
+    private static String queryValue(HttpRequest<?> request, String name) {
+        String query = request.getUri().getRawQuery();
+        return query == null ? null : Arrays.stream(query.split("&")).filter(p -> p.startsWith(name + "="))
+                .map(p -> p.substring(name.length() + 1)).findFirst().orElse(null);
     }
 
     private static boolean includeText(HttpRequest<?> request) {

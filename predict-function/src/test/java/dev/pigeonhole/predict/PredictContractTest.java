@@ -122,6 +122,51 @@ abstract class PredictContractTest {
     }
 
     @Test
+    void explainNamesTheWordsThatPushedTheWinningCategoryMostLargestFirst() {
+        ContractResponse response = send(ContractRequest.postJson("/predict?explain=3",
+                "{\"text\": \"the space probe reached orbit around the planet\"}"));
+
+        assertJson(200, response);
+        assertEquals("Science", response.json().get("category_name"));
+        List<Map<String, Object>> explanation = list(response.json().get("explanation"));
+        assertEquals(3, explanation.size(), response.text());
+        double previous = Double.MAX_VALUE;
+        for (Map<String, Object> feature : explanation) {
+            assertEquals(Set.of("feature", "contribution"), feature.keySet());
+            String name = (String) feature.get("feature");
+            assertTrue("the space probe reached orbit around the planet".contains(name), name);
+            double contribution = ((Number) feature.get("contribution")).doubleValue();
+            assertTrue(contribution > 0 && contribution <= previous, response.text());
+            previous = contribution;
+        }
+    }
+
+    @Test
+    void withoutExplainTheAnswerHasNoExplanation() {
+        assertFalse(predict("the space probe reached orbit").containsKey("explanation"));
+    }
+
+    @Test
+    void batchAndUploadExplainToo() {
+        ContractResponse batch = send(ContractRequest.postJson("/predict/batch?explain=2",
+                "{\"texts\": [\"the compiler reported a syntax error\", \"the pitcher threw a perfect game\"]}"));
+        assertJson(200, batch);
+        list(batch.json().get("predictions")).forEach(p -> assertEquals(2, list(p.get("explanation")).size(), batch.text()));
+
+        ContractResponse upload = send(ContractRequest.upload("file", "match.md", "text/markdown",
+                "the team scored a goal in the final".getBytes(UTF_8)).withPath("/upload?explain=2"));
+        assertJson(200, upload);
+        assertEquals("Sport", upload.json().get("category_name"));
+        assertEquals(2, list(upload.json().get("explanation")).size(), upload.text());
+    }
+
+    @Test
+    void explainThatIsNotACountIs400() {
+        assertError(400, "explain must be a whole number from 0 to 20, got \"lots\"",
+                send(ContractRequest.postJson("/predict?explain=lots", "{\"text\": \"the team won\"}")));
+    }
+
+    @Test
     void modelReturnsTheServedManifest() {
         ContractResponse response = send(ContractRequest.get("/model"));
 

@@ -1,15 +1,13 @@
 package dev.pigeonhole.retrain;
 
 import dev.pigeonhole.data.Dataset;
-import dev.pigeonhole.evaluation.CrossValidationResult;
-import dev.pigeonhole.evaluation.CrossValidator;
+import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.Fold;
 import dev.pigeonhole.evaluation.StratifiedKFold;
 import dev.pigeonhole.model.ClassifierTrainer;
 import dev.pigeonhole.model.ProbabilisticClassifier;
 import dev.pigeonhole.text.SparseVector;
-import dev.pigeonhole.text.TfIdfModel;
-import dev.pigeonhole.text.TfIdfVectorizer;
+import dev.pigeonhole.text.TextFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,18 +15,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code compare}: stratified k-fold cross-validation of candidate classifiers on one data set,
- * printed as a Markdown table (accuracy, macro-F1, training and prediction time). Features are
- * fitted on each training fold only and shared by the candidates.
+ * on one or more feature sets, printed as a Markdown table (accuracy, macro-F1, training and prediction time).
+ * Features are fitted on each training fold only and shared by the candidates.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Cross-validate candidate classifiers and print a Markdown table.")
@@ -60,7 +56,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"--max-ngram"}, defaultValue = "2", description = "Longest word n-gram (default: ${DEFAULT-VALUE}).")
     int maxNgram;
 
-    private final Map<Integer, FoldFeatures> featureCache = new HashMap<>();
+    @Option(names = "--features", split = ",", defaultValue = "words",
+            description = "Feature sets, comma-separated: words, hashed, hashed:CMIN-CMAX:SHARE[:BITS]; every candidate "
+                    + "runs on every feature set (default: ${DEFAULT-VALUE}).")
+    List<String> featureSets;
 
     @Override
     public Integer call() {
@@ -78,52 +77,65 @@ final class CompareCommand implements Callable<Integer> {
         progress.report(String.format(Locale.ROOT, "%s: %,d examples, %d labels, %d folds, seed %d",
                 dataset.source(), dataset.size(), labels.size(), folds, seed));
 
-        out.printf(Locale.ROOT, "%n| candidate | accuracy (mean ± sd) | macro-F1 (mean ± sd) | fit s/fold | predict µs/doc |%n");
-        out.println("|---|---|---|---|---|");
+        out.printf(Locale.ROOT, "%n| features | candidate | accuracy (mean ± sd) | macro-F1 (mean ± sd) | fit s/fold | predict µs/doc |%n");
+        out.println("|---|---|---|---|---|---|");
         out.flush();
-        CrossValidator validator = new CrossValidator(new StratifiedKFold(folds, seed));
-        for (ClassifierTrainer trainer : trainers) {
-            long[] fitNanos = {0};
-            long[] predictNanos = {0};
-            int[] predicted = {0};
-            CrossValidationResult result = validator.run(y, labels, (train, test) -> {
-                FoldFeatures features = features(texts, train, test);
+        List<Fold> split = new StratifiedKFold(folds, seed).split(y);
+        for (String featureSet : featureSets) {
+            Function<List<String>, TextFeatures> fitter = FeatureSetSpec.parse(featureSet, maxNgram, minDocumentFrequency);
+            double[][] accuracy = new double[trainers.size()][folds];
+            double[][] macroF1 = new double[trainers.size()][folds];
+            long[] fitNanos = new long[trainers.size()];
+            long[] predictNanos = new long[trainers.size()];
+            long predicted = 0;
+            for (int f = 0; f < split.size(); f++) {
+                // One fold's features at a time, shared by the candidates: character n-grams make them large.
+                int[] train = split.get(f).train();
+                int[] test = split.get(f).test();
+                List<String> trainTexts = Arrays.stream(train).mapToObj(texts::get).toList();
+                TextFeatures features = fitter.apply(trainTexts);
+                List<SparseVector> trainX = trainTexts.stream().map(features::transform).toList();
+                List<SparseVector> testX = Arrays.stream(test).mapToObj(i -> features.transform(texts.get(i))).toList();
                 int[] trainY = Arrays.stream(train).map(i -> y[i]).toArray();
-                long start = System.nanoTime();
-                ProbabilisticClassifier classifier = trainer.fit(features.train(), trainY, labels.size(),
-                        features.model().dimension());
-                fitNanos[0] += System.nanoTime() - start;
-                int[] foldPredictions = new int[test.length];
-                start = System.nanoTime();
-                for (int i = 0; i < test.length; i++) {
-                    foldPredictions[i] = classifier.predict(features.test().get(i));
+                int[] truth = Arrays.stream(test).map(i -> y[i]).toArray();
+                progress.report(String.format(Locale.ROOT, "%s fold %d/%d: %,d features", featureSet, f + 1, folds,
+                        features.dimension()));
+                for (int t = 0; t < trainers.size(); t++) {
+                    long start = System.nanoTime();
+                    ProbabilisticClassifier classifier = trainers.get(t).fit(trainX, trainY, labels.size(),
+                            features.dimension());
+                    fitNanos[t] += System.nanoTime() - start;
+                    int[] foldPredictions = new int[test.length];
+                    start = System.nanoTime();
+                    for (int i = 0; i < test.length; i++) {
+                        foldPredictions[i] = classifier.predict(testX.get(i));
+                    }
+                    predictNanos[t] += System.nanoTime() - start;
+                    ClassificationMetrics metrics = ClassificationMetrics.of(labels, truth, foldPredictions);
+                    accuracy[t][f] = metrics.accuracy();
+                    macroF1[t][f] = metrics.macroF1();
+                    progress.report(String.format(Locale.ROOT, "  %s: accuracy %.4f", trainers.get(t).describe(),
+                            metrics.accuracy()));
                 }
-                predictNanos[0] += System.nanoTime() - start;
-                predicted[0] += test.length;
-                return foldPredictions;
-            }, (fold, total, metrics) -> progress.report(String.format(Locale.ROOT, "%s fold %d/%d: accuracy %.4f",
-                    trainer.describe(), fold + 1, total, metrics.accuracy())));
-            out.printf(Locale.ROOT, "| %s | %.4f ± %.4f | %.4f ± %.4f | %.1f | %.1f |%n", trainer.describe(),
-                    result.meanAccuracy(), result.stdAccuracy(), result.meanMacroF1(), result.stdMacroF1(),
-                    fitNanos[0] / 1e9 / folds, predictNanos[0] / 1e3 / predicted[0]);
+                predicted += test.length;
+            }
+            for (int t = 0; t < trainers.size(); t++) {
+                out.printf(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %.4f ± %.4f | %.1f | %.1f |%n", featureSet,
+                        trainers.get(t).describe(), mean(accuracy[t]), std(accuracy[t]), mean(macroF1[t]),
+                        std(macroF1[t]), fitNanos[t] / 1e9 / folds, predictNanos[t] / 1e3 / predicted);
+            }
             out.flush();
         }
         return 0;
     }
 
-    private FoldFeatures features(List<String> texts, int[] train, int[] test) {
-        return featureCache.computeIfAbsent(Arrays.hashCode(train), key -> {
-            List<String> trainTexts = new ArrayList<>(train.length);
-            for (int i : train) {
-                trainTexts.add(texts.get(i));
-            }
-            TfIdfModel model = new TfIdfVectorizer(1, maxNgram, minDocumentFrequency).fit(trainTexts);
-            List<SparseVector> trainX = trainTexts.stream().map(model::transform).toList();
-            List<SparseVector> testX = Arrays.stream(test).mapToObj(i -> model.transform(texts.get(i))).toList();
-            return new FoldFeatures(model, trainX, testX);
-        });
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
-    private record FoldFeatures(TfIdfModel model, List<SparseVector> train, List<SparseVector> test) {
+    // Population standard deviation over the folds, as the earlier tables (and scikit-learn's np.std) report it.
+    private static double std(double[] values) {
+        double mean = mean(values);
+        return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / values.length);
     }
 }

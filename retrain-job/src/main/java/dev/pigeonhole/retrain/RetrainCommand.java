@@ -9,7 +9,7 @@ import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 import dev.pigeonhole.monitoring.FeedbackMonitor;
 import dev.pigeonhole.monitoring.MonitoringReport;
 import dev.pigeonhole.monitoring.Verdict;
@@ -25,7 +25,7 @@ import dev.pigeonhole.store.VersionReader;
 import dev.pigeonhole.training.CandidateTraining;
 import dev.pigeonhole.training.ModelComparison;
 import dev.pigeonhole.training.RetrainData;
-import dev.pigeonhole.training.RegularisationSearch;
+import dev.pigeonhole.training.RecipeSearch;
 import dev.pigeonhole.training.RetrainSplit;
 import dev.pigeonhole.training.VersionAssembler;
 import picocli.CommandLine.Command;
@@ -151,7 +151,7 @@ final class RetrainCommand implements Callable<Integer> {
         }
         progress.report(String.format(Locale.ROOT, "%d pending retrain request(s): %s", pending.size(),
                 pending.stream().map(RetrainRequest::id).toList()));
-        TrainingParameters parameters = model.parameters();
+        TextModelRecipe parameters = model.parameters();
         RetrainSplit split = new RetrainSplit(holdout, seed, feedbackHoldout);
         ClientShareCap cap = new ClientShareCap(maxClientShare, minClientRecords);
 
@@ -199,11 +199,10 @@ final class RetrainCommand implements Callable<Integer> {
                     + "(%.4f) stands in for it", currentVersion, currentHeldOut.accuracy()));
         }
 
-        RegularisationSearch search = model.search(seed, progress);
+        RecipeSearch search = model.search(seed, progress);
         if (search != null) {
             // Chosen on the training part only: the evaluation set stays unseen.
-            parameters = parameters.withLambda(search.select(parameters, retrainData.training(),
-                    retrainData.training().labels()).lambda());
+            parameters = search.select(parameters, retrainData.training()).recipe();
         }
         CandidateTraining.Outcome outcome = new CandidateTraining(parameters, tolerance, progress)
                 .run(retrainData, currentModel, currentVersion, currentHeldOut, currentReference);

@@ -1,7 +1,7 @@
 package dev.pigeonhole.retrain;
 
 import dev.pigeonhole.data.Dataset;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.ChannelPointer;
 import dev.pigeonhole.store.Channels;
@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        TrainingParameters parameters = model.parameters();
+        TextModelRecipe parameters = model.parameters();
         ArtifactStore artifacts = StoreLocation.open(store.location());
         VersionReader reader = new VersionReader(artifacts);
         Channels channels = new Channels(artifacts, reader);

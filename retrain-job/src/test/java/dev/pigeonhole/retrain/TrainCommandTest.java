@@ -77,6 +77,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void theLogisticRegressionStillTrainsTheFirstFormat() {
+        Run run = run("train", "--data", sample.toString(), "--store", "file:" + store, "--model", "lr",
+                "--lambda", "0.01", "--max-iterations", "50");
+
+        assertEquals(0, run.exitCode(), run.err());
+        LoadedVersion loaded = new ModelResolver(new LocalArtifactStore(store)).resolve("production");
+        assertEquals("logistic-regression", loaded.manifest().algorithm());
+        assertEquals("3.1.1", loaded.manifest().libraryVersions().get("smile"));
+        assertTrue(loaded.manifest().file("vocabulary.tsv.gz").isPresent());
+        assertTrue(new String(loaded.files().get("model.json")).contains("pigeonhole-linear-text/1"));
+    }
+
+    @Test
     void trainPublishesAVerifiedVersionAndMovesTheChannel() {
         Run run = run("train", "--data", sample.toString(), "--store", "file:" + store, "--max-iterations", "100");
 
@@ -88,11 +101,13 @@ class TrainCommandTest {
         assertEquals(version, manifest.version());
         assertEquals(List.of("Automobile", "Commerce", "Informatique", "Politique", "Religion", "Science", "Sport"),
                 manifest.labels());
-        assertEquals(List.of("confusion-matrix.svg", "metrics.json", "model.json", "report.md", "vocabulary.tsv.gz",
+        assertEquals(List.of("confusion-matrix.svg", "features.bin", "metrics.json", "model.json", "report.md",
                 "weights.bin"), manifest.files().stream().map(f -> f.name()).sorted().toList());
         assertEquals(283, manifest.trainingData().get(0).records());
         assertTrue(manifest.metrics().get("accuracy") > 0.5, manifest.metrics().toString());
-        assertEquals("3.1.1", manifest.libraryVersions().get("smile"));
+        assertEquals("linear-svm", manifest.algorithm());
+        assertEquals("2.44", manifest.libraryVersions().get("liblinear"));
+        assertTrue(manifest.metrics().containsKey("validation_accuracy_c_1.0_chars_0.6"), manifest.metrics().toString());
 
         TextModel model = new TextModelCodec().decode(loaded.files());
         assertEquals("Sport", model.classify("The goalie stopped every shot and the team won the hockey game").bestLabel());

@@ -5,30 +5,60 @@ import dev.pigeonhole.text.SparseVector;
 /**
  * A multinomial linear model kept as plain arrays: score of class c is
  * {@code bias[c] + sum_j weights[c][j] * x_j}; probabilities are the softmax of the scores divided
- * by a temperature (1 = uncalibrated). Immutable and thread-safe.
+ * by a temperature (1 = uncalibrated). The weights are stored feature by feature (the k weights of a
+ * feature side by side), so that scoring a text touches one cache line per feature rather than one per
+ * feature and class; each class's sum still runs in feature order. Immutable and thread-safe.
  */
 public final class LinearSoftmaxClassifier implements ProbabilisticClassifier {
 
-    private final float[][] weights;
+    private final float[] packed;
+    private final int dimension;
     private final float[] bias;
     private final double temperature;
 
+    /** From one weight row per class. */
     public LinearSoftmaxClassifier(float[][] weights, float[] bias, double temperature) {
-        if (weights.length != bias.length || weights.length < 2) {
-            throw new IllegalArgumentException("need one weight row and one bias per class, at least 2 classes");
-        }
+        this(pack(weights, bias), weights.length == 0 ? 0 : weights[0].length, bias, temperature);
+    }
+
+    private LinearSoftmaxClassifier(float[] packed, int dimension, float[] bias, double temperature) {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
         }
+        if (packed.length != (long) dimension * bias.length) {
+            throw new IllegalArgumentException("need " + bias.length + " x " + dimension + " weights, got " + packed.length);
+        }
+        this.packed = packed;
+        this.dimension = dimension;
+        this.bias = bias;
+        this.temperature = temperature;
+    }
+
+    /** From weights stored feature by feature: {@code packed[j * k + c]} is feature j's weight for class c. */
+    public static LinearSoftmaxClassifier featureMajor(float[] packed, float[] bias, double temperature) {
+        if (bias.length < 2 || packed.length % bias.length != 0) {
+            throw new IllegalArgumentException("need at least 2 classes and k weights per feature");
+        }
+        return new LinearSoftmaxClassifier(packed, packed.length / bias.length, bias, temperature);
+    }
+
+    private static float[] pack(float[][] weights, float[] bias) {
+        if (weights.length != bias.length || weights.length < 2) {
+            throw new IllegalArgumentException("need one weight row and one bias per class, at least 2 classes");
+        }
+        int k = weights.length;
         int dimension = weights[0].length;
-        for (float[] row : weights) {
+        float[] packed = new float[k * dimension];
+        for (int c = 0; c < k; c++) {
+            float[] row = weights[c];
             if (row.length != dimension) {
                 throw new IllegalArgumentException("weight rows differ in length");
             }
+            for (int j = 0; j < dimension; j++) {
+                packed[j * k + c] = row[j];
+            }
         }
-        this.weights = weights;
-        this.bias = bias;
-        this.temperature = temperature;
+        return packed;
     }
 
     @Override
@@ -37,15 +67,39 @@ public final class LinearSoftmaxClassifier implements ProbabilisticClassifier {
     }
 
     public int dimension() {
-        return weights[0].length;
+        return dimension;
     }
 
     public double temperature() {
         return temperature;
     }
 
+    /** Feature {@code j}'s weight for class {@code c}. */
+    public float weight(int c, int j) {
+        return packed[j * bias.length + c];
+    }
+
+    /** Feature {@code j}'s weight for class {@code c} minus its mean weight over the classes. */
+    public double relativeWeight(int c, int j) {
+        int k = bias.length;
+        int base = j * k;
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += packed[base + i];
+        }
+        return packed[base + c] - sum / k;
+    }
+
+    /** A copy of the weights, one row per class. */
     public float[][] weights() {
-        return weights;
+        int k = bias.length;
+        float[][] rows = new float[k][dimension];
+        for (int j = 0; j < dimension; j++) {
+            for (int c = 0; c < k; c++) {
+                rows[c][j] = packed[j * k + c];
+            }
+        }
+        return rows;
     }
 
     public float[] bias() {
@@ -54,21 +108,24 @@ public final class LinearSoftmaxClassifier implements ProbabilisticClassifier {
 
     /** The same model with another temperature. */
     public LinearSoftmaxClassifier withTemperature(double newTemperature) {
-        return new LinearSoftmaxClassifier(weights, bias, newTemperature);
+        return new LinearSoftmaxClassifier(packed, dimension, bias, newTemperature);
     }
 
     /** Raw class scores (logits) before the temperature. */
     public double[] scores(SparseVector x) {
         int[] indices = x.indices();
         float[] values = x.values();
-        double[] scores = new double[bias.length];
-        for (int c = 0; c < scores.length; c++) {
-            float[] w = weights[c];
-            double s = bias[c];
-            for (int i = 0; i < indices.length; i++) {
-                s += w[indices[i]] * values[i];
+        int k = bias.length;
+        double[] scores = new double[k];
+        for (int c = 0; c < k; c++) {
+            scores[c] = bias[c];
+        }
+        for (int i = 0; i < indices.length; i++) {
+            int base = indices[i] * k;
+            float value = values[i];
+            for (int c = 0; c < k; c++) {
+                scores[c] += packed[base + c] * value;
             }
-            scores[c] = s;
         }
         return scores;
     }

@@ -1,5 +1,6 @@
 package dev.pigeonhole.model;
 
+import dev.pigeonhole.text.HashedTextFeatures;
 import dev.pigeonhole.text.TermExtractor;
 import dev.pigeonhole.text.TfIdfModel;
 import io.micronaut.serde.ObjectMapper;
@@ -19,8 +20,9 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a {@link TextModel} as three plain files and reads it back (format described in
- * docs/model-format.md):
+ * Writes a {@link TextModel} as three plain files and reads it back (formats described in
+ * docs/model-format.md). Format 1, for a vocabulary of terms, is below; format 2, for hashed features, is
+ * {@link HashedModelCodec}'s, and every reader reads both:
  * <ul>
  *   <li>{@code model.json}: format, labels, n-gram range, dimension, temperature;</li>
  *   <li>{@code vocabulary.tsv.gz}: one {@code term<TAB>idf} line per feature, in feature order;</li>
@@ -49,9 +51,12 @@ public final class TextModelCodec {
         this(ObjectMapper.getDefault());
     }
 
-    /** The model's files, by name, in a stable order. */
+    /** The model's files, by name, in a stable order: format 1 for a vocabulary, format 2 for hashed features. */
     public Map<String, byte[]> encode(TextModel model) {
-        TfIdfModel features = model.features();
+        if (model.features() instanceof HashedTextFeatures) {
+            return new HashedModelCodec(json).encode(model);
+        }
+        TfIdfModel features = (TfIdfModel) model.features();
         LinearSoftmaxClassifier classifier = model.classifier();
         ModelDescriptor descriptor = new ModelDescriptor(FORMAT, model.labels(), features.minN(), features.maxN(),
                 "sublinear", "l2", features.dimension(), classifier.temperature());
@@ -68,22 +73,38 @@ public final class TextModelCodec {
 
     /** Reads a model from its files; every inconsistency is a {@link ModelFormatException}. */
     public TextModel decode(Map<String, byte[]> files) {
-        ModelDescriptor descriptor = readDescriptor(require(files, MODEL_FILE));
-        if (!FORMAT.equals(descriptor.format())) {
-            throw new ModelFormatException("unsupported model format '" + descriptor.format()
-                    + "'; this build reads " + FORMAT);
+        String format = readFormat(require(files, MODEL_FILE));
+        if (HashedModelCodec.FORMAT.equals(format)) {
+            return new HashedModelCodec(json).decode(files);
         }
+        if (!FORMAT.equals(format)) {
+            throw new ModelFormatException("unsupported model format '" + format
+                    + "'; this build reads " + FORMAT + " and " + HashedModelCodec.FORMAT);
+        }
+        ModelDescriptor descriptor = readDescriptor(require(files, MODEL_FILE));
         TfIdfModel features = decodeVocabulary(require(files, VOCABULARY_FILE), descriptor);
         LinearSoftmaxClassifier classifier = decodeWeights(require(files, WEIGHTS_FILE), descriptor);
         return new TextModel(features, classifier, descriptor.labels());
     }
 
-    private static byte[] require(Map<String, byte[]> files, String name) {
+    static byte[] require(Map<String, byte[]> files, String name) {
         byte[] bytes = files.get(name);
         if (bytes == null) {
             throw new ModelFormatException("model file " + name + " is missing");
         }
         return bytes;
+    }
+
+    private String readFormat(byte[] bytes) {
+        try {
+            FormatProbe probe = json.readValue(bytes, FormatProbe.class);
+            if (probe == null || probe.format() == null) {
+                throw new ModelFormatException(MODEL_FILE + " names no format");
+            }
+            return probe.format();
+        } catch (IOException e) {
+            throw new ModelFormatException(MODEL_FILE + " is not a valid model descriptor: " + e.getMessage());
+        }
     }
 
     private ModelDescriptor readDescriptor(byte[] bytes) {

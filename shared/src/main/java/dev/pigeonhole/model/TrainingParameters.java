@@ -1,6 +1,7 @@
 package dev.pigeonhole.model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * and the logistic regression's L2 penalty and stopping rule.
  */
 public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFrequency,
-                                 double lambda, double tolerance, int maxIterations) {
+                                 double lambda, double tolerance, int maxIterations) implements TextModelRecipe {
 
     /**
      * Chosen by cross-validation on the 20 Newsgroups training split (see BENCHMARKS.md); the penalty
@@ -37,7 +38,18 @@ public record TrainingParameters(int ngramMin, int ngramMax, int minDocumentFreq
         return new LogisticRegressionTrainer(lambda, tolerance, maxIterations);
     }
 
+    @Override
+    public String algorithm() {
+        return LogisticRegressionTrainer.ALGORITHM;
+    }
+
+    @Override
+    public TextModel train(List<String> texts, int[] y, List<String> labels) {
+        return new TextModelTrainer(this).train(texts, y, labels);
+    }
+
     /** As recorded in a manifest. */
+    @Override
     public Map<String, String> asMap() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("ngram_range", ngramMin + "-" + ngramMax);

@@ -2,7 +2,10 @@ package dev.pigeonhole.text;
 
 import java.util.Arrays;
 
-/** A sparse feature vector: strictly increasing feature indices and their values. */
+/**
+ * A sparse feature vector: distinct feature indices, strictly increasing unless made for scoring only
+ * ({@link TextFeatures#transformForScoring}), and their values.
+ */
 public record SparseVector(int[] indices, float[] values) {
 
     public SparseVector {

@@ -9,7 +9,7 @@ import java.util.Map;
  * A fitted TF-IDF transform: sublinear term frequency ({@code 1 + ln tf}) times IDF, L2-normalised.
  * Immutable and safe to share between threads.
  */
-public final class TfIdfModel {
+public final class TfIdfModel implements TextFeatures {
 
     private final TermExtractor extractor;
     private final String[] terms;
@@ -31,6 +31,7 @@ public final class TfIdfModel {
         }
     }
 
+    @Override
     public int dimension() {
         return terms.length;
     }
@@ -52,11 +53,13 @@ public final class TfIdfModel {
     }
 
     /** Whether {@code term} (already normalised) is in the vocabulary. */
+    @Override
     public boolean knows(String term) {
         return index.containsKey(term);
     }
 
     /** Returns the TF-IDF vector of {@code text}; terms outside the vocabulary are ignored. */
+    @Override
     public SparseVector transform(String text) {
         List<String> grams = extractor.terms(text);
         int[] features = new int[grams.size()];
@@ -90,5 +93,15 @@ public final class TfIdfModel {
             values[i] *= inverseNorm;
         }
         return new SparseVector(Arrays.copyOf(indices, distinct), Arrays.copyOf(values, distinct));
+    }
+
+    /** A vocabulary names its features itself: the text is not needed. */
+    @Override
+    public String[] names(String text, int[] features) {
+        String[] names = new String[features.length];
+        for (int i = 0; i < features.length; i++) {
+            names[i] = terms[features[i]];
+        }
+        return names;
     }
 }

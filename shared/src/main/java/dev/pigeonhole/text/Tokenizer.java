@@ -32,7 +32,7 @@ public final class Tokenizer {
         return tokens;
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 

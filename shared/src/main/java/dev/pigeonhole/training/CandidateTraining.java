@@ -4,8 +4,7 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.data.LabeledText;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.model.TextModel;
-import dev.pigeonhole.model.TextModelTrainer;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
@@ -22,11 +21,11 @@ import java.util.concurrent.CompletionException;
  */
 public final class CandidateTraining {
 
-    private final TrainingParameters parameters;
+    private final TextModelRecipe parameters;
     private final double tolerance;
     private final Progress progress;
 
-    public CandidateTraining(TrainingParameters parameters, double tolerance, Progress progress) {
+    public CandidateTraining(TextModelRecipe parameters, double tolerance, Progress progress) {
         this.parameters = parameters;
         this.tolerance = tolerance;
         this.progress = progress;
@@ -63,10 +62,9 @@ public final class CandidateTraining {
         // (reference data and all feedback), as `train` does. The two are independent, so they train side by side.
         Dataset everything = new Dataset(training.source(), training.sha256(), concat(training, data.evaluation()));
         List<String> allLabels = everything.labels();
-        TextModelTrainer trainer = new TextModelTrainer(parameters);
         CompletableFuture<TextModel> finalModel = CompletableFuture.supplyAsync(
-                () -> trainer.train(everything.texts(), everything.labelIndices(allLabels), allLabels));
-        TextModel trained = trainer.train(training.texts(), training.labelIndices(labels), labels);
+                () -> parameters.train(everything.texts(), everything.labelIndices(allLabels), allLabels));
+        TextModel trained = parameters.train(training.texts(), training.labelIndices(labels), labels);
         TextModel published = joinFinal(finalModel);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 

@@ -2,6 +2,7 @@ package dev.pigeonhole.training;
 
 import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
+import dev.pigeonhole.model.CalibrationError;
 import dev.pigeonhole.model.TemperatureCalibrator;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.text.SparseVector;
@@ -58,6 +59,7 @@ public final class HeldOutEvaluation {
         double temperature = TemperatureCalibrator.fit(scores, truth);
         return new Calibrated(metrics, new Calibration(temperature,
                 TemperatureCalibrator.negativeLogLikelihood(scores, truth, 1.0),
-                TemperatureCalibrator.negativeLogLikelihood(scores, truth, temperature)));
+                TemperatureCalibrator.negativeLogLikelihood(scores, truth, temperature),
+                CalibrationError.expected(scores, truth, 1.0), CalibrationError.expected(scores, truth, temperature)));
     }
 }

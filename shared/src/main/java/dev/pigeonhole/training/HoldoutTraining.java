@@ -5,8 +5,7 @@ import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.Fold;
 import dev.pigeonhole.evaluation.StratifiedKFold;
 import dev.pigeonhole.model.TextModel;
-import dev.pigeonhole.model.TextModelTrainer;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 
 import io.micronaut.core.annotation.Nullable;
 
@@ -23,19 +22,19 @@ import java.util.concurrent.CompletionException;
  */
 public final class HoldoutTraining {
 
-    private final TrainingParameters parameters;
+    private final TextModelRecipe parameters;
     private final double holdoutShare;
     private final long seed;
     private final Progress progress;
-    private final RegularisationSearch search;
+    private final RecipeSearch search;
 
-    public HoldoutTraining(TrainingParameters parameters, double holdoutShare, long seed, Progress progress) {
+    public HoldoutTraining(TextModelRecipe parameters, double holdoutShare, long seed, Progress progress) {
         this(parameters, holdoutShare, seed, progress, null);
     }
 
-    /** With {@code search} (or null), the penalty is chosen on the twin's training share before both trainings. */
-    public HoldoutTraining(TrainingParameters parameters, double holdoutShare, long seed, Progress progress,
-                           @Nullable RegularisationSearch search) {
+    /** With {@code search} (or null), hyper-parameters are chosen on the twin's training share before both trainings. */
+    public HoldoutTraining(TextModelRecipe parameters, double holdoutShare, long seed, Progress progress,
+                           @Nullable RecipeSearch search) {
         if (!(holdoutShare > 0 && holdoutShare < 1)) {
             throw new IllegalArgumentException("held-out share must be between 0 and 1, got " + holdoutShare);
         }
@@ -53,18 +52,17 @@ public final class HoldoutTraining {
         Dataset train = data.subset(split.train());
         Dataset test = data.subset(split.test());
         long start = System.nanoTime();
-        RegularisationSearch.Selection selection = search == null ? null : search.select(parameters, train, labels);
-        TrainingParameters used = selection == null ? parameters : parameters.withLambda(selection.lambda());
+        RecipeSearch.Choice selection = search == null ? null : search.select(parameters, train);
+        TextModelRecipe used = selection == null ? parameters : selection.recipe();
         if (selection != null) {
-            progress.report("L2 penalty " + selection.lambda() + " chosen (validation accuracy " + selection.describe() + ")");
+            progress.report(selection.chosen() + " chosen (validation accuracy " + selection.describe() + ")");
         }
-        TextModelTrainer trainer = new TextModelTrainer(used);
         progress.report(String.format(Locale.ROOT,
                 "training on %,d examples (evaluation twin) and on all %,d (final model) in parallel",
                 train.size(), data.size()));
         CompletableFuture<TextModel> twin = CompletableFuture.supplyAsync(
-                () -> trainer.train(train.texts(), train.labelIndices(labels), labels));
-        TextModel full = trainer.train(data.texts(), y, labels);
+                () -> used.train(train.texts(), train.labelIndices(labels), labels));
+        TextModel full = used.train(data.texts(), y, labels);
         progress.report("final model trained; waiting for the evaluation twin");
         TextModel evaluated = join(twin);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -74,9 +72,11 @@ public final class HoldoutTraining {
         double temperature = evaluation.temperature();
         int heldOut = test.size();
         progress.report(String.format(Locale.ROOT,
-                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f)",
+                "held-out %,d examples: accuracy %.4f, macro-F1 %.4f; temperature %.3f (log loss %.4f -> %.4f, "
+                        + "calibration error %.4f -> %.4f)",
                 heldOut, metrics.accuracy(), metrics.macroF1(), temperature,
-                evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss()));
+                evaluation.calibration().logLossUncalibrated(), evaluation.calibration().logLoss(),
+                evaluation.calibration().calibrationErrorUncalibrated(), evaluation.calibration().calibrationError()));
         return new TrainingResult(full.withTemperature(temperature), used, selection, metrics, evaluation.calibration(),
                 data.size(), heldOut, elapsed);
     }

@@ -25,6 +25,7 @@ public final class LibraryVersions {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("pigeonhole", build.getProperty("pigeonhole", "unknown"));
         versions.put("smile", build.getProperty("smile", "unknown"));
+        versions.put("liblinear", build.getProperty("liblinear", "unknown"));
         versions.put("java", Runtime.version().toString());
         return versions;
     }

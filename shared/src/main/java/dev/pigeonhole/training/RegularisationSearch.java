@@ -4,6 +4,7 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.evaluation.Fold;
 import dev.pigeonhole.evaluation.StratifiedKFold;
 import dev.pigeonhole.model.LinearSoftmaxClassifier;
+import dev.pigeonhole.model.TextModelRecipe;
 import dev.pigeonhole.model.TrainingParameters;
 import dev.pigeonhole.text.SparseVector;
 import dev.pigeonhole.text.TfIdfModel;
@@ -26,7 +27,7 @@ import java.util.concurrent.Future;
  * the stronger penalty). Topic data such as 20 Newsgroups wants little regularisation, noisy short
  * texts such as tweets much more; one fixed value cannot serve both (see BENCHMARKS.md).
  */
-public final class RegularisationSearch {
+public final class RegularisationSearch implements RecipeSearch {
 
     public static final List<Double> DEFAULT_GRID = List.of(1e-3, 1e-2, 1e-1, 0.3, 1.0);
 
@@ -55,6 +56,17 @@ public final class RegularisationSearch {
                     .append(String.format(Locale.ROOT, "%s: %.4f", l, a)));
             return s.toString();
         }
+    }
+
+    @Override
+    public Choice select(TextModelRecipe base, Dataset train) {
+        if (!(base instanceof TrainingParameters parameters)) {
+            throw new IllegalArgumentException("the penalty search tunes the logistic regression, not " + base.algorithm());
+        }
+        Selection selection = select(parameters, train, train.labels());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        selection.validationAccuracy().forEach((lambda, accuracy) -> scores.put("lambda_" + lambda, accuracy));
+        return new Choice(parameters.withLambda(selection.lambda()), "L2 penalty " + selection.lambda(), scores);
     }
 
     /** Searches on {@code train} (label indices into {@code labels}); never sees any other data. */

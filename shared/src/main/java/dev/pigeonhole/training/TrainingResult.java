@@ -2,7 +2,7 @@ package dev.pigeonhole.training;
 
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.model.TextModel;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
@@ -12,8 +12,8 @@ import java.time.Duration;
  * the held-out share) reached on that held-out share, the temperature fitted there, the parameters
  * used and, when the penalty was searched, how it was chosen.
  */
-public record TrainingResult(TextModel model, TrainingParameters parameters,
-                             @Nullable RegularisationSearch.Selection penaltySelection,
+public record TrainingResult(TextModel model, TextModelRecipe parameters,
+                             @Nullable RecipeSearch.Choice penaltySelection,
                              ClassificationMetrics holdoutMetrics, Calibration calibration,
                              int trainedOn, int heldOut, Duration trainingTime) {
 

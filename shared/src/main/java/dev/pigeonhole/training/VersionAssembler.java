@@ -5,9 +5,8 @@ import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.ConfusionMatrixSvg;
 import dev.pigeonhole.evaluation.MarkdownReport;
 import dev.pigeonhole.feedback.ClientShareCap;
-import dev.pigeonhole.model.LogisticRegressionTrainer;
 import dev.pigeonhole.model.TextModelCodec;
-import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.model.TextModelRecipe;
 import dev.pigeonhole.monitoring.MonitoringHtmlReport;
 import dev.pigeonhole.monitoring.MonitoringMarkdownReport;
 import dev.pigeonhole.monitoring.MonitoringReport;
@@ -69,7 +68,7 @@ public final class VersionAssembler {
     /** As above, with the feedback records the client-share cap left out counted in the manifest and the report. */
     public Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, RetrainData data,
                              ModelComparison comparison, MonitoringReport monitoring, ClientShareCap.Capped capped) {
-        TrainingParameters parameters = result.parameters();
+        TextModelRecipe parameters = result.parameters();
         Map<String, Double> figures = new LinkedHashMap<>(comparison.figures());
         figures.put("feedback_left_out_by_client_cap", (double) capped.leftOutTotal());
         figures.put("evaluation_reference_examples", (double) data.referenceEvaluation());
@@ -94,7 +93,7 @@ public final class VersionAssembler {
 
     private Assembly assemble(TrainingResult result, List<Dataset> sources, @Nullable String parent, String title,
                               Map<String, String> context, Map<String, Double> extraMetrics) {
-        TrainingParameters parameters = result.parameters();
+        TextModelRecipe parameters = result.parameters();
         ClassificationMetrics metrics = result.holdoutMetrics();
         Map<String, byte[]> files = new LinkedHashMap<>(codec.encode(result.model()));
         files.put(REPORT_FILE, MarkdownReport.render(title, metrics, context).getBytes(StandardCharsets.UTF_8));
@@ -110,22 +109,24 @@ public final class VersionAssembler {
         summary.put("temperature", result.temperature());
         summary.put("log_loss_uncalibrated", result.calibration().logLossUncalibrated());
         summary.put("log_loss", result.calibration().logLoss());
+        summary.put("calibration_error_uncalibrated", result.calibration().calibrationErrorUncalibrated());
+        summary.put("calibration_error", result.calibration().calibrationError());
         summary.put("held_out_examples", (double) result.heldOut());
         summary.put("training_examples", (double) result.trainedOn());
         summary.put("features", (double) result.model().features().dimension());
         summary.put("training_seconds", result.trainingTime().toMillis() / 1000.0);
         if (result.penaltySelection() != null) {
-            result.penaltySelection().validationAccuracy().forEach((lambda, accuracy) ->
-                    summary.put("validation_accuracy_lambda_" + lambda, accuracy));
+            result.penaltySelection().validationAccuracy().forEach((setting, accuracy) ->
+                    summary.put("validation_accuracy_" + setting, accuracy));
         }
         summary.putAll(extraMetrics);
-        ManifestDraft draft = new ManifestDraft(parent, LogisticRegressionTrainer.ALGORITHM, parameters.asMap(),
+        ManifestDraft draft = new ManifestDraft(parent, parameters.algorithm(), parameters.asMap(),
                 LibraryVersions.current(), result.model().labels(),
                 sources.stream().map(VersionAssembler::describe).toList(), summary);
         return new Assembly(draft, files);
     }
 
-    private static Map<String, String> retrainContext(TrainingResult result, TrainingParameters parameters,
+    private static Map<String, String> retrainContext(TrainingResult result, TextModelRecipe parameters,
                                                       List<Dataset> sources, RetrainData data,
                                                       ModelComparison comparison) {
         Map<String, String> context = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ public final class VersionAssembler {
                 : String.format(Locale.ROOT, "%s: accuracy %.4f, macro-F1 %.4f", comparison.currentVersion(),
                         comparison.current().accuracy(), comparison.current().macroF1()));
         context.put("tolerance", String.format(Locale.ROOT, "%.4f accuracy", comparison.tolerance()));
-        context.put("algorithm", LogisticRegressionTrainer.ALGORITHM + " " + parameters.asMap());
+        context.put("algorithm", parameters.algorithm() + " " + parameters.asMap());
         for (Dataset source : sources) {
             context.put("data: " + source.source(), source.size() + " examples, sha256 " + source.sha256());
         }
@@ -153,12 +154,12 @@ public final class VersionAssembler {
         return context;
     }
 
-    private static Map<String, String> reportContext(TrainingResult result, TrainingParameters parameters,
+    private static Map<String, String> reportContext(TrainingResult result, TextModelRecipe parameters,
                                                      List<Dataset> sources) {
         Map<String, String> context = new LinkedHashMap<>();
-        context.put("algorithm", LogisticRegressionTrainer.ALGORITHM + " " + parameters.asMap());
+        context.put("algorithm", parameters.algorithm() + " " + parameters.asMap());
         if (result.penaltySelection() != null) {
-            context.put("L2 penalty", result.penaltySelection().lambda() + ", chosen on a validation part of the twin's "
+            context.put("hyper-parameters", result.penaltySelection().chosen() + ", chosen on a validation part of the twin's "
                     + "training share; validation accuracy " + result.penaltySelection().describe());
         }
         for (Dataset source : sources) {
@@ -173,8 +174,10 @@ public final class VersionAssembler {
     }
 
     private static String calibrationNote(Calibration calibration, String where) {
-        return String.format(Locale.ROOT, "temperature %.4f fitted on the %s; log loss %.4f before, %.4f after",
-                calibration.temperature(), where, calibration.logLossUncalibrated(), calibration.logLoss());
+        return String.format(Locale.ROOT, "temperature %.4f fitted on the %s; log loss %.4f before, %.4f after; "
+                        + "expected calibration error %.4f before, %.4f after", calibration.temperature(), where,
+                calibration.logLossUncalibrated(), calibration.logLoss(), calibration.calibrationErrorUncalibrated(),
+                calibration.calibrationError());
     }
 
     private static DataSource describe(Dataset dataset) {

@@ -3,9 +3,11 @@ package dev.pigeonhole.monitoring;
 import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.data.LabeledText;
 import dev.pigeonhole.feedback.FeedbackRecord;
+import dev.pigeonhole.model.HashedSvmRecipe;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelTrainer;
 import dev.pigeonhole.model.TrainingParameters;
+import dev.pigeonhole.text.HashedFeatureSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -66,6 +68,18 @@ class FeedbackMonitorTest {
         assertEquals(Map.of("Science", 2L), report.checks().get(0).current());
         assertEquals(Verdict.ALERT, report.checks().get(0).verdict());
         assertEquals(0.0, report.feedbackMetrics().accuracy());
+        assertEquals(Verdict.ALERT, report.overall());
+    }
+
+    @Test
+    void aHashedModelOfFormatTwoIsMonitoredAlike() {
+        TextModel hashed = new HashedSvmRecipe(HashedFeatureSpec.words(16), 1, 1, 1e-4)
+                .train(REFERENCE.texts(), REFERENCE.labelIndices(List.of("Science", "Sport")), List.of("Science", "Sport"));
+        MonitoringReport report = monitor.analyse(REFERENCE, List.of(
+                feedback("quantum qubit entanglement orbit", "Sport", "Science"),
+                feedback("qubit decoherence lab", "Sport", "Science")), hashed, 0.95);
+        // the same 6 of 7 unknown words: a word is known when its bucket is a feature
+        assertEquals(6 / 7.0, report.checks().get(3).value(), 1e-12);
         assertEquals(Verdict.ALERT, report.overall());
     }
 

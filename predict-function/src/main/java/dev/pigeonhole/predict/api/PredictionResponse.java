@@ -1,13 +1,19 @@
 package dev.pigeonhole.predict.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
 
-/** One prediction: the best category, its index in the model's labels, and every category's score, highest first. */
+/**
+ * One prediction: the best category, its index in the model's labels, and every category's score, highest first;
+ * with {@code ?explain=N}, the N features that pushed the best category most.
+ */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record PredictionResponse(String predictionId, String modelVersion, String categoryName,
-                                 int predictionClassId, List<ConfidenceScore> confidenceScores, String status) {
+                                 int predictionClassId, List<ConfidenceScore> confidenceScores, String status,
+                                 @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) List<FeatureWeight> explanation) {
 
     public static final String SUCCESS = "success";
 }

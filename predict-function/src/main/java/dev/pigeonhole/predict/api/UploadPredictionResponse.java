@@ -14,7 +14,8 @@ import java.util.List;
 public record UploadPredictionResponse(String predictionId, String modelVersion, String categoryName,
                                        int predictionClassId, List<ConfidenceScore> confidenceScores, String status,
                                        String filename, int extractedChars,
-                                       @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+                                       @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+                                       @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) List<FeatureWeight> explanation) {
 
     public static UploadPredictionResponse of(PredictionResponse prediction, String filename, int extractedChars) {
         return of(prediction, filename, extractedChars, null);
@@ -25,6 +26,6 @@ public record UploadPredictionResponse(String predictionId, String modelVersion,
                                               @Nullable String text) {
         return new UploadPredictionResponse(prediction.predictionId(), prediction.modelVersion(),
                 prediction.categoryName(), prediction.predictionClassId(), prediction.confidenceScores(),
-                prediction.status(), filename, extractedChars, text);
+                prediction.status(), filename, extractedChars, text, prediction.explanation());
     }
 }
