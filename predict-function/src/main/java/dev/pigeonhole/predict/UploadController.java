@@ -66,6 +66,7 @@ public final class UploadController {
         }
         String contentType = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
         boolean includeText = includeText(request);
+        int explain = Predictor.explainCount(queryValue(request, "explain"));
         // The raw body, parsed here, rather than @Part and @QueryValue: the Lambda and Azure Functions adapters
         // bind no multipart parts, and read the query of a form post from its body. FASTEST, not the default
         // SLOWEST: the request keeps its own claim on the body, which nothing reads, and Netty would stop reading
@@ -77,11 +78,11 @@ public final class UploadController {
                         body = buffered.toByteArray();
                     }
                     // Parsing and extraction are CPU-bound and may be slow on hostile input: never on the event loop.
-                    return workers.submit(() -> classify(contentType, body, includeText));
+                    return workers.submit(() -> classify(contentType, body, includeText, explain));
                 });
     }
 
-    private UploadPredictionResponse classify(String contentType, byte[] body, boolean includeText) {
+    private UploadPredictionResponse classify(String contentType, byte[] body, boolean includeText, int explain) {
         MultipartForm.Part file = fileOf(contentType, body);
         if (file.content().length > limits.maxBytes()) {
             throw tooLarge();
@@ -89,7 +90,7 @@ public final class UploadController {
         String filename = file.filename() == null ? "" : file.filename();
         ExtractedText extracted = extractor.extract(filename, file.content());
         Predictor.requireClassifiable("the document's text", extracted.text());
-        PredictionResponse prediction = predictor.predict(extracted.text(), Predictor.explainCount(queryValue(request, "explain")));
+        PredictionResponse prediction = predictor.predict(extracted.text(), explain);
         return UploadPredictionResponse.of(prediction, filename, extracted.text().length(),
                 includeText ? extracted.text() : null);
     }
