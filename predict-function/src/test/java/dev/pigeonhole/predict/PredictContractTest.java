@@ -32,9 +32,14 @@ abstract class PredictContractTest {
     /** Documents of 100 KB, 1 MB and 9.9 MB, as real uploads are. */
     static final List<Integer> DOCUMENT_SIZES = List.of(100 * 1024, 1024 * 1024, 9_900_000);
 
-    /** Serving the model of {@code store}, with a JSON body limit small enough to cross quickly. */
+    /**
+     * Serving the model of {@code store}, with a JSON body limit small enough to cross quickly, and no per-address
+     * upload rate limit: the suite uploads dozens of documents from one address within seconds (the limit has its own
+     * test in {@link PredictAccessTest}).
+     */
     static Map<String, String> contractProperties(Path store) {
         return Map.of(
+                "pigeonhole.predict.upload-rate-per-second", "0",
                 "pigeonhole.store", "file:" + store,
                 "pigeonhole.channel", "production",
                 "pigeonhole.predict.max-body-bytes", Long.toString(MAX_BODY_BYTES),
