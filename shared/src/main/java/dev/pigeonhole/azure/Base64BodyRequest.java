@@ -18,7 +18,9 @@ import java.util.TreeMap;
 /**
  * A request whose body the host delivered as bytes, seen as the String-bodied request Micronaut's Azure
  * adapter reads: the body base64-encoded when it has a content type to mark as binary, else as UTF-8 text.
- * Header names are matched whatever their case, as in HTTP.
+ * Header names are matched whatever their case, as in HTTP. A body over the function's largest request size is
+ * neither copied nor encoded: the request goes on without it, its Content-Length set to the length received, so that
+ * the body-limit filters answer 413 with their route's message.
  */
 final class Base64BodyRequest implements HttpRequestMessage<Optional<String>> {
 
@@ -27,14 +29,19 @@ final class Base64BodyRequest implements HttpRequestMessage<Optional<String>> {
     private final boolean base64;
     private final Optional<String> body;
 
-    Base64BodyRequest(HttpRequestMessage<Optional<byte[]>> request) {
+    Base64BodyRequest(HttpRequestMessage<Optional<byte[]>> request, long maxBodyBytes) {
         this.request = request;
         Map<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (request.getHeaders() != null) {
             caseless.putAll(request.getHeaders());
         }
-        this.headers = Collections.unmodifiableMap(caseless);
         Optional<byte[]> bytes = request.getBody() == null ? Optional.empty() : request.getBody();
+        if (bytes.isPresent() && bytes.get().length > maxBodyBytes) {
+            caseless.put(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.get().length));
+            caseless.remove(HttpHeaders.TRANSFER_ENCODING);
+            bytes = Optional.empty();
+        }
+        this.headers = Collections.unmodifiableMap(caseless);
         this.base64 = bytes.isPresent() && headers.get(HttpHeaders.CONTENT_TYPE) != null;
         this.body = bytes.filter(b -> b.length > 0)
                 .map(b -> base64 ? Base64.getEncoder().encodeToString(b) : new String(b, UTF_8));

@@ -38,7 +38,7 @@ public abstract class BinaryBodyHttpFunction extends AzureHttpFunction {
 
     /** Routes {@code request}, whose body the host delivered as bytes, to the controllers. */
     protected HttpResponseMessage routeBytes(HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
-        Base64BodyRequest encoded = new Base64BodyRequest(request);
+        Base64BodyRequest encoded = new Base64BodyRequest(request, maxRequestBytes());
         ConversionService conversion = applicationContext.getBean(ConversionService.class);
         AzureFunctionHttpRequest<?> micronautRequest = new AzureFunctionHttpRequest<>(
                 encoded,
@@ -52,6 +52,14 @@ public abstract class BinaryBodyHttpFunction extends AzureHttpFunction {
         // As AzureHttpFunction.route does: the host sets its own framing.
         exchange.getResponse().getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         return exchange.getResponse().getNativeResponse();
+    }
+
+    /**
+     * The largest body any route takes ({@code micronaut.server.max-request-size}, Netty's limit too): the host has
+     * received a larger one whole, but it is not copied again to be refused.
+     */
+    private long maxRequestBytes() {
+        return applicationContext.getProperty("micronaut.server.max-request-size", Long.class).orElse(Long.MAX_VALUE);
     }
 
     /** Says "binary" of exactly this request's content type, since its body is base64 now. */
