@@ -15,13 +15,21 @@ case "$target" in
                --workers 1 --log-level warning >/tmp/reference-load.log 2>&1 & ;;
 esac
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+work_log=$(mktemp)
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -f "$work_log"' EXIT
 until curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @bench/body.json "http://127.0.0.1:$port/predict"; do
   sleep 0.1
 done
 # JIT warm-up for the JVM, and the same short run for the reference so both are treated alike.
 wrk -t2 -c16 -d5s -s bench/post.lua "http://127.0.0.1:$port/predict" >/dev/null
-echo "== $target: wrk -t2 -c16 -d${seconds}s --latency"
-wrk -t2 -c16 -d"${seconds}s" --latency -s bench/post.lua "http://127.0.0.1:$port/predict"
 server_pid=$(pgrep -P "$pid" java || pgrep -P "$pid" python3 || echo "$pid")
-grep -E 'VmHWM|VmRSS' "/proc/$server_pid/status" 2>/dev/null || grep -E 'VmHWM|VmRSS' "/proc/$pid/status"
+# The server's CPU time per answered request: unlike throughput, it hardly depends on what else the machine runs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+before=$(cpu_ticks)
+echo "== $target: wrk -t2 -c16 -d${seconds}s --latency"
+wrk -t2 -c16 -d"${seconds}s" --latency -s bench/post.lua "http://127.0.0.1:$port/predict" | tee "$work_log"
+after=$(cpu_ticks)
+requests=$(awk '/requests in/ {print $1}' "$work_log")
+awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "server CPU per request: %.1f us (%d requests, %.2f s of CPU)\n", t / hz * 1e6 / n, n, t / hz }'
+grep -E 'VmHWM|VmRSS' "/proc/$server_pid/status"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 seconds=${2:-15}
-jar=$(ls predict-function/target/pigeonhole-predict-function-*.jar | grep -v original)
+jar=$(echo predict-function/target/pigeonhole-predict-function-*.jar)
 work=$(mktemp -d)
 trap 'cp "$work/new.jar" "$jar"; rm -rf "$work"' EXIT
 cp "$jar" "$work/new.jar"
@@ -19,6 +19,7 @@ for round in $(seq "$rounds"); do
   for variant in old new; do
     cp "$work/$variant.jar" "$jar"
     echo "== round $round, $variant ids ($(cut -d' ' -f1-3 /proc/loadavg) load)"
-    bash bench/http-load.sh pigeonhole "$seconds" | grep -E 'Requests/sec|50%|99%'
+    bash bench/http-load.sh pigeonhole "$seconds" >"$work/run.log" 2>&1 || { cat "$work/run.log"; exit 1; }
+    grep -E 'Requests/sec|50%|99%|CPU per request' "$work/run.log"
   done
 done
