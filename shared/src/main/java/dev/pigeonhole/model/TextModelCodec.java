@@ -71,6 +71,11 @@ public final class TextModelCodec {
         return files;
     }
 
+    /** {@code model} as a function serves it once published: encoded, with format 2's int8 weights, and decoded. */
+    public TextModel asServed(TextModel model) {
+        return decode(encode(model));
+    }
+
     /** Reads a model from its files; every inconsistency is a {@link ModelFormatException}. */
     public TextModel decode(Map<String, byte[]> files) {
         String format = readFormat(require(files, MODEL_FILE));

@@ -4,6 +4,7 @@ import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.data.LabeledText;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TextModelRecipe;
 import io.micronaut.core.annotation.Nullable;
 
@@ -64,7 +65,9 @@ public final class CandidateTraining {
         List<String> allLabels = everything.labels();
         CompletableFuture<TextModel> finalModel = CompletableFuture.supplyAsync(
                 () -> parameters.train(everything.texts(), everything.labelIndices(allLabels), allLabels));
-        TextModel trained = parameters.train(training.texts(), training.labelIndices(labels), labels);
+        // Judged as it will be served (int8 weights in format 2), as the model in service it is compared with is.
+        TextModel trained = new TextModelCodec().asServed(
+                parameters.train(training.texts(), training.labelIndices(labels), labels));
         TextModel published = joinFinal(finalModel);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +48,17 @@ class HashedModelCodecTest {
                 assertEquals(original[j], restored[j], max / 127 / 2 + 1e-7, "class " + c + " feature " + j);
             }
         }
+    }
+
+    @Test
+    void asServedHoldsTheInt8WeightsAFunctionDecodes() {
+        TextModel served = codec.asServed(model);
+        TextModel decoded = codec.decode(codec.encode(model));
+        for (int c = 0; c < 3; c++) {
+            assertArrayEquals(decoded.classifier().weights()[c], served.classifier().weights()[c], "class " + c);
+        }
+        assertFalse(Arrays.equals(model.classifier().weights()[0], served.classifier().weights()[0]),
+                "the trained floats are not what is served");
     }
 
     @Test
