@@ -13,10 +13,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${RUNS:-5}"
-AGENT="$ROOT/shared/target/applicationinsights-agent/applicationinsights-agent.jar"
+AGENT="$ROOT/feedback-function/target/applicationinsights-agent/applicationinsights-agent.jar"
 AGENT_VERSION="$(sed -n 's:.*<applicationinsights.version>\(.*\)</applicationinsights.version>.*:\1:p' "$ROOT/pom.xml")"
 if [ ! -f "$AGENT" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl shared dependency:copy@copy-applicationinsights-agent >&2)
+  (cd "$ROOT" && ./mvnw -B -q -pl feedback-function dependency:copy@copy-applicationinsights-agent >&2)
 fi
 
 WORK="$(mktemp -d)"

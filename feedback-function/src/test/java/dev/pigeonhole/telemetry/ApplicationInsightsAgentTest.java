@@ -101,7 +101,7 @@ class ApplicationInsightsAgentTest {
         Path agent = Path.of(System.getProperty("pigeonhole.applicationinsights.agent",
                 "target/applicationinsights-agent/applicationinsights-agent.jar"));
         assertTrue(Files.isRegularFile(agent), "no agent jar at " + agent.toAbsolutePath()
-                + "; the maven-dependency-plugin copy in shared/pom.xml puts it there");
+                + "; the maven-dependency-plugin copy in feedback-function/pom.xml puts it there");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + agent.toAbsolutePath(),

@@ -8,10 +8,10 @@ import dev.pigeonhole.store.CorruptArtifactException;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.Manifest;
 import dev.pigeonhole.store.ModelResolver;
+import dev.pigeonhole.store.ReportFiles;
 import dev.pigeonhole.store.StoreException;
 import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.VersionNotFoundException;
-import dev.pigeonhole.training.VersionAssembler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,7 @@ public final class ServedModel {
      * The evaluation report files a served version keeps in memory (all small), so they can be shown
      * with the model; the model files themselves are only kept decoded.
      */
-    public static final List<String> REPORT_FILES = List.of(
-            VersionAssembler.METRICS_FILE, VersionAssembler.CONFUSION_MATRIX_FILE, VersionAssembler.REPORT_FILE);
+    public static final List<String> REPORT_FILES = ReportFiles.ALL;
 
     private final TextModel model;
     private final Manifest manifest;

@@ -3,11 +3,11 @@ package dev.pigeonhole.model;
 import java.util.List;
 
 /** A small fixed three-topic corpus for golden tests. */
-final class TinyCorpus {
+public final class TinyCorpus {
 
-    static final List<String> LABELS = List.of("Science", "Sport", "Informatique");
+    public static final List<String> LABELS = List.of("Science", "Sport", "Informatique");
 
-    static final List<String> TEXTS = List.of(
+    public static final List<String> TEXTS = List.of(
             "the rocket reached orbit and the space probe sent data",
             "astronomers observed the planet orbit with a telescope",
             "the vaccine trial measured the immune response of patients",
@@ -21,7 +21,7 @@ final class TinyCorpus {
             "the graphics card renders the image on the monitor",
             "my hard disk crashed and the software lost the files");
 
-    static final int[] Y = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+    public static final int[] Y = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
 
     private TinyCorpus() {
     }

@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * A seeded fuzzing loop for plain JUnit 5: {@code tries} inputs drawn from a {@link Random} with a fixed seed, so a
  * failure reproduces on every run. The first failing input stops the loop with its try seed and the input itself in
- * the message. {@code -Dfuzz.seed=N} explores other inputs (the same copy lives in contract-tests for the functions).
+ * the message. {@code -Dfuzz.seed=N} explores other inputs (the functions' body fuzz tests use it through contract-tests).
  */
 public final class Fuzz {
 

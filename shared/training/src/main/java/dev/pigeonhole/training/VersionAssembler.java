@@ -1,5 +1,6 @@
 package dev.pigeonhole.training;
 
+
 import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.evaluation.ClassificationMetrics;
 import dev.pigeonhole.evaluation.ConfusionMatrixSvg;
@@ -13,9 +14,9 @@ import dev.pigeonhole.monitoring.MonitoringReport;
 import dev.pigeonhole.monitoring.Verdict;
 import dev.pigeonhole.store.DataSource;
 import dev.pigeonhole.store.ManifestDraft;
+import dev.pigeonhole.store.ReportFiles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,9 @@ import java.util.Map;
  */
 public final class VersionAssembler {
 
-    public static final String REPORT_FILE = "report.md";
-    public static final String METRICS_FILE = "metrics.json";
-    public static final String CONFUSION_MATRIX_FILE = "confusion-matrix.svg";
+    public static final String REPORT_FILE = ReportFiles.REPORT;
+    public static final String METRICS_FILE = ReportFiles.METRICS;
+    public static final String CONFUSION_MATRIX_FILE = ReportFiles.CONFUSION_MATRIX;
     public static final String MONITORING_FILE = "report.html";
 
     private final TextModelCodec codec;
