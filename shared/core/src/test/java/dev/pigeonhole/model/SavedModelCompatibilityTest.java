@@ -3,9 +3,10 @@ package dev.pigeonhole.model;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.LocalArtifactStore;
 import dev.pigeonhole.store.ModelResolver;
+import dev.pigeonhole.testing.FormatOneStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,13 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SavedModelCompatibilityTest {
 
-    private static LoadedVersion load() throws URISyntaxException {
-        Path root = Path.of(SavedModelCompatibilityTest.class.getResource("/fixtures/store-format-1").toURI());
-        return new ModelResolver(new LocalArtifactStore(root)).resolve("production");
+    @TempDir
+    Path dir;
+
+    private LoadedVersion load() {
+        return new ModelResolver(new LocalArtifactStore(FormatOneStore.copyTo(dir))).resolve("production");
     }
 
     @Test
-    void firstFormatStoreStillLoadsWithItsProvenance() throws URISyntaxException {
+    void firstFormatStoreStillLoadsWithItsProvenance() {
         LoadedVersion version = load();
         assertEquals("v20261122-014850-002", version.manifest().version());
         assertEquals(1, version.manifest().formatVersion());
@@ -33,7 +36,7 @@ class SavedModelCompatibilityTest {
     }
 
     @Test
-    void firstFormatModelPredictsAsItDidWhenSaved() throws URISyntaxException {
+    void firstFormatModelPredictsAsItDidWhenSaved() {
         TextModel model = new TextModelCodec().decode(load().files());
         assertEquals(List.of("Science", "Sport", "Informatique"), List.of(
                 model.classify("a probe in orbit around the planet").bestLabel(),

@@ -1,9 +1,9 @@
 package dev.pigeonhole.serving;
 
+import dev.pigeonhole.testing.FormatOneStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServedModelPreloadTest {
 
-    private static String fixtureStore() throws URISyntaxException {
-        return "file:" + Path.of(ServedModelPreloadTest.class.getResource("/fixtures/store-format-1").toURI());
+    @TempDir
+    Path fixture;
+
+    private String fixtureStore() {
+        return "file:" + FormatOneStore.copyTo(fixture);
     }
 
     @Test
-    void takeReturnsThePreloadedModelForTheSameStoreAndChannel() throws URISyntaxException {
+    void takeReturnsThePreloadedModelForTheSameStoreAndChannel() {
         ServedModelPreload.start(fixtureStore(), "production");
         ServedModel served = ServedModelPreload.take(fixtureStore(), "production").join();
         assertTrue(served.loaded());
@@ -25,14 +28,14 @@ class ServedModelPreloadTest {
     }
 
     @Test
-    void takeLoadsAfreshWhenTheConfigurationNamesAnotherStore(@TempDir Path empty) throws URISyntaxException {
+    void takeLoadsAfreshWhenTheConfigurationNamesAnotherStore(@TempDir Path empty) {
         ServedModelPreload.start(fixtureStore(), "production");
         ServedModel served = ServedModelPreload.take("file:" + empty, "production").join();
         assertFalse(served.loaded());
     }
 
     @Test
-    void aPreloadIsTakenOnlyOnce(@TempDir Path empty) throws URISyntaxException {
+    void aPreloadIsTakenOnlyOnce(@TempDir Path empty) {
         ServedModelPreload.start("file:" + empty, "production");
         assertFalse(ServedModelPreload.take("file:" + empty, "production").join().loaded());
         // the second take cannot reuse the first result: it loads what the store holds now
