@@ -25,15 +25,36 @@ public final class ModelResolver {
      * VersionNotFoundException or CorruptArtifactException if its version is gone or damaged.
      */
     public LoadedVersion resolve(String channel) {
-        ChannelPointer pointer = channels.read(channel).orElseThrow(() -> new ChannelNotFoundException(
-                "no model published on channel '" + channel + "' in " + store.describe()
-                        + "; run ./pigeonhole train"));
+        String version = pointedVersion(channel);
         try {
-            return reader.load(pointer.version());
+            return reader.load(version);
         } catch (VersionNotFoundException e) {
-            throw new VersionNotFoundException("channel '" + channel + "' points at model version '"
-                    + pointer.version() + "', which is not in " + store.describe()
-                    + "; move the channel to an existing version or run ./pigeonhole train");
+            throw gone(channel, version);
         }
+    }
+
+    /**
+     * The manifest of the version {@code channel} points at, without reading its files: for a reader that needs only
+     * the labels and version. The same exceptions as {@link #resolve}, but for damaged files, which are not read.
+     */
+    public Manifest resolveManifest(String channel) {
+        String version = pointedVersion(channel);
+        try {
+            return reader.manifest(version);
+        } catch (VersionNotFoundException e) {
+            throw gone(channel, version);
+        }
+    }
+
+    private String pointedVersion(String channel) {
+        return channels.read(channel).orElseThrow(() -> new ChannelNotFoundException(
+                "no model published on channel '" + channel + "' in " + store.describe()
+                        + "; run ./pigeonhole train")).version();
+    }
+
+    private VersionNotFoundException gone(String channel, String version) {
+        return new VersionNotFoundException("channel '" + channel + "' points at model version '"
+                + version + "', which is not in " + store.describe()
+                + "; move the channel to an existing version or run ./pigeonhole train");
     }
 }

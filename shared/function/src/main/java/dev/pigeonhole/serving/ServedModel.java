@@ -79,8 +79,27 @@ public final class ServedModel {
      * store internals (bucket or container, path, SDK request id): clients see it.
      */
     public static ServedModel load(String storeSpec, String channel) {
+        return load(storeSpec, channel, false);
+    }
+
+    /**
+     * As {@link #load(String, String)}, reading only the manifest of the version {@code channel} serves: its labels
+     * and version, without reading, verifying or decoding the model files. {@link #model()} of the result throws;
+     * for a function that checks labels and never predicts (feedback).
+     */
+    public static ServedModel loadManifest(String storeSpec, String channel) {
+        return load(storeSpec, channel, true);
+    }
+
+    private static ServedModel load(String storeSpec, String channel, boolean manifestOnly) {
         try {
-            LoadedVersion version = new ModelResolver(StoreLocation.open(storeSpec)).resolve(channel);
+            ModelResolver resolver = new ModelResolver(StoreLocation.open(storeSpec));
+            if (manifestOnly) {
+                Manifest manifest = resolver.resolveManifest(channel);
+                LOG.info("serving the manifest of model version {} from channel '{}'", manifest.version(), channel);
+                return ofManifest(manifest);
+            }
+            LoadedVersion version = resolver.resolve(channel);
             TextModel model = new TextModelCodec().decode(version.files());
             LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
             return of(model, version.manifest(), version.files());
@@ -97,19 +116,29 @@ public final class ServedModel {
         }
     }
 
+    /** A served version of {@code manifest} alone (see {@link #loadManifest}). */
+    public static ServedModel ofManifest(Manifest manifest) {
+        return new ServedModel(null, Objects.requireNonNull(manifest, "manifest"), Map.of(), null);
+    }
+
     private static ServedModel failed(Exception cause, String reason) {
         LOG.warn("no model loaded: {} ({})", reason, cause.toString());
         return unavailable(reason);
     }
 
     public boolean loaded() {
-        return model != null;
+        return manifest != null;
     }
 
-    /** The served model; {@link ModelUnavailableException} with the reason when none is loaded. */
+    /**
+     * The served model; {@link ModelUnavailableException} with the reason when none is loaded, IllegalStateException
+     * when only the manifest was loaded ({@link #loadManifest}).
+     */
     public TextModel model() {
+        manifest();
         if (model == null) {
-            throw new ModelUnavailableException(unavailableReason);
+            throw new IllegalStateException("only the manifest of model version " + manifest.version()
+                    + " is loaded (pigeonhole.manifest-only); this function does not predict");
         }
         return model;
     }
@@ -136,9 +165,9 @@ public final class ServedModel {
         return Optional.ofNullable(manifest).map(Manifest::version);
     }
 
-    /** The labels the served model predicts, empty when none is loaded. */
+    /** The labels the served model predicts (as its manifest lists them), empty when none is loaded. */
     public List<String> labels() {
-        return model == null ? List.of() : model.labels();
+        return manifest == null ? List.of() : manifest.labels();
     }
 
     /** Why no model is loaded, empty when one is. */

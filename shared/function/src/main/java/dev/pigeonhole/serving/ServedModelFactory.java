@@ -9,6 +9,7 @@ final class ServedModelFactory {
 
     @Context
     CurrentModel currentModel(ServingConfiguration configuration) {
-        return new CurrentModel(ServedModelPreload.take(configuration.storeSpec(), configuration.channel()));
+        return new CurrentModel(ServedModelPreload.take(configuration.storeSpec(), configuration.channel(),
+                configuration.manifestOnly()));
     }
 }

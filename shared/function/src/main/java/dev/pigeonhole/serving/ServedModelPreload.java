@@ -18,11 +18,17 @@ public final class ServedModelPreload {
 
     /** Begins loading {@code channel} from {@code storeSpec}; returns at once. */
     public static void start(String storeSpec, String channel) {
+        start(storeSpec, channel, false);
+    }
+
+    /** As {@link #start(String, String)}; with {@code manifestOnly}, reads only the version's manifest. */
+    public static void start(String storeSpec, String channel, boolean manifestOnly) {
         CompletableFuture<ServedModel> future = new CompletableFuture<>();
-        Thread loader = new Thread(() -> future.complete(ServedModel.load(storeSpec, channel)), "served-model-preload");
+        Thread loader = new Thread(() -> future.complete(manifestOnly ? ServedModel.loadManifest(storeSpec, channel)
+                : ServedModel.load(storeSpec, channel)), "served-model-preload");
         loader.setDaemon(true);
         loader.start();
-        pending = new Pending(storeSpec, channel, future);
+        pending = new Pending(storeSpec, channel, manifestOnly, future);
     }
 
     /**
@@ -30,16 +36,22 @@ public final class ServedModelPreload {
      * way the caller gets the model to come without waiting for it.
      */
     public static CompletableFuture<ServedModel> take(String storeSpec, String channel) {
-        Pending started = pending;
-        pending = null;
-        if (started != null && started.storeSpec.equals(storeSpec) && started.channel.equals(channel)) {
-            return started.model;
-        }
-        start(storeSpec, channel);
-        return take(storeSpec, channel);
+        return take(storeSpec, channel, false);
     }
 
-    private record Pending(String storeSpec, String channel, CompletableFuture<ServedModel> model) {
+    /** As {@link #take(String, String)}; with {@code manifestOnly}, a served version of the manifest alone. */
+    public static CompletableFuture<ServedModel> take(String storeSpec, String channel, boolean manifestOnly) {
+        Pending started = pending;
+        pending = null;
+        if (started != null && started.storeSpec.equals(storeSpec) && started.channel.equals(channel)
+                && started.manifestOnly == manifestOnly) {
+            return started.model;
+        }
+        start(storeSpec, channel, manifestOnly);
+        return take(storeSpec, channel, manifestOnly);
+    }
+
+    private record Pending(String storeSpec, String channel, boolean manifestOnly, CompletableFuture<ServedModel> model) {
         Pending {
             Objects.requireNonNull(storeSpec);
             Objects.requireNonNull(channel);

@@ -33,6 +33,7 @@ public final class ServedModelRefresher {
     private final CurrentModel current;
     private final String storeSpec;
     private final String channel;
+    private final boolean manifestOnly;
 
     // Only the scheduler touches these, and it never runs two refreshes at once (fixed delay).
     private ArtifactStore store;
@@ -41,13 +42,18 @@ public final class ServedModelRefresher {
 
     @Inject
     ServedModelRefresher(CurrentModel current, ServingConfiguration configuration) {
-        this(current, configuration.storeSpec(), configuration.channel());
+        this(current, configuration.storeSpec(), configuration.channel(), configuration.manifestOnly());
     }
 
     ServedModelRefresher(CurrentModel current, String storeSpec, String channel) {
+        this(current, storeSpec, channel, false);
+    }
+
+    ServedModelRefresher(CurrentModel current, String storeSpec, String channel, boolean manifestOnly) {
         this.current = Objects.requireNonNull(current, "current");
         this.storeSpec = Objects.requireNonNull(storeSpec, "storeSpec");
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.manifestOnly = manifestOnly;
     }
 
     /** Adopts the channel's version if the channel moved; a failure keeps the current model and logs one WARN. */
@@ -89,9 +95,13 @@ public final class ServedModelRefresher {
     }
 
     private void adopt(String version) {
-        LoadedVersion loaded = new VersionReader(store).load(version);
-        ServedModel next = ServedModel.of(new TextModelCodec().decode(loaded.files()), loaded.manifest(),
-                loaded.files());
+        ServedModel next;
+        if (manifestOnly) {
+            next = ServedModel.ofManifest(new VersionReader(store).manifest(version));
+        } else {
+            LoadedVersion loaded = new VersionReader(store).load(version);
+            next = ServedModel.of(new TextModelCodec().decode(loaded.files()), loaded.manifest(), loaded.files());
+        }
         String previous = served();
         current.adopt(next);
         lastWarning = null;

@@ -23,16 +23,22 @@ public final class ServedModelRestore implements OrderedResource {
     private final CurrentModel current;
     private final String storeSpec;
     private final String channel;
+    private final boolean manifestOnly;
 
     @Inject
     ServedModelRestore(CurrentModel current, ServingConfiguration configuration) {
-        this(current, configuration.storeSpec(), configuration.channel());
+        this(current, configuration.storeSpec(), configuration.channel(), configuration.manifestOnly());
     }
 
     ServedModelRestore(CurrentModel current, String storeSpec, String channel) {
+        this(current, storeSpec, channel, false);
+    }
+
+    ServedModelRestore(CurrentModel current, String storeSpec, String channel, boolean manifestOnly) {
         this.current = Objects.requireNonNull(current, "current");
         this.storeSpec = Objects.requireNonNull(storeSpec, "storeSpec");
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.manifestOnly = manifestOnly;
     }
 
     /** Waits for the cold-start load, so the checkpoint is not taken in the middle of reading the store. */
@@ -44,6 +50,6 @@ public final class ServedModelRestore implements OrderedResource {
     /** Adopts the version the channel names now, if it is not the one served; a failure keeps it and logs one WARN. */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        new ServedModelRefresher(current, storeSpec, channel).refresh();
+        new ServedModelRefresher(current, storeSpec, channel, manifestOnly).refresh();
     }
 }

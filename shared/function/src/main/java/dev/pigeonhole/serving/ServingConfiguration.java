@@ -7,12 +7,15 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * Which store and channel the function serves ({@code pigeonhole.store}, {@code pigeonhole.channel}), and how often
- * a warm instance checks the channel for a new version ({@code pigeonhole.refresh-seconds}, 0 = only at cold start).
+ * a warm instance checks the channel for a new version ({@code pigeonhole.refresh-seconds}, 0 = only at cold start),
+ * and whether the function needs only the version's manifest ({@code pigeonhole.manifest-only}: the feedback function
+ * checks labels against it and never decodes the model).
  */
 @ConfigurationProperties("pigeonhole")
 public record ServingConfiguration(@Nullable String store,
                                    @Bindable(defaultValue = "production") String channel,
-                                   @Bindable(defaultValue = "0") int refreshSeconds) {
+                                   @Bindable(defaultValue = "0") int refreshSeconds,
+                                   @Bindable(defaultValue = "false") boolean manifestOnly) {
 
     public ServingConfiguration {
         if (refreshSeconds < 0) {

@@ -48,6 +48,21 @@ class ServedModelTest {
     }
 
     @Test
+    void aManifestOnlyLoadServesTheLabelsWithoutReadingTheModelFiles() throws Exception {
+        String version = publish(new LocalArtifactStore(dir), "production");
+        // Damaged weights would refuse a full load: a manifest-only load never reads them.
+        Files.write(dir.resolve("models").resolve(version).resolve(TextModelCodec.WEIGHTS_FILE), new byte[] {1, 2, 3});
+
+        ServedModel served = ServedModel.loadManifest("file:" + dir, "production");
+
+        assertTrue(served.loaded());
+        assertEquals(Optional.of(version), served.version());
+        assertEquals(LABELS, served.labels());
+        assertThrows(IllegalStateException.class, served::model);
+        assertFalse(ServedModel.load("file:" + dir, "production").loaded());
+    }
+
+    @Test
     void keepsTheVerifiedReportFilesOfTheServedVersionAndNothingElse() {
         Map<String, byte[]> reports = Map.of(
                 "metrics.json", "{\"accuracy\":1.0}".getBytes(UTF_8),
