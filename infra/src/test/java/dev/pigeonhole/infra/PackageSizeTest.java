@@ -31,8 +31,8 @@ class PackageSizeTest {
     }
 
     static final List<Budget> BUDGETS = List.of(
-            new Budget("predict-function/target/predict-function-lambda.zip", 52 * MB, List.of()),
-            new Budget("feedback-function/target/feedback-function-lambda.zip", 32 * MB,
+            new Budget("packaging/predict-lambda/target/predict-function-lambda.zip", 40 * MB, List.of()),
+            new Budget("packaging/feedback-lambda/target/feedback-function-lambda.zip", 19 * MB,
                     List.of("infra/target/lambda-layer/applicationinsights-agent.jar")));
 
     @Test

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloudPackagesIT {
 
-    static final Path LAMBDA_ZIP = Path.of("target", "predict-function-lambda.zip");
-    static final Path AZURE_APP = Path.of("target", "azure-functions", "pigeonhole-predict");
+    static final Path LAMBDA_ZIP = Path.of("..", "predict-lambda", "target", "predict-function-lambda.zip");
+    static final Path AZURE_APP = Path.of("..", "predict-azure", "target", "azure-functions", "pigeonhole-predict");
 
     @TempDir
     static Path work;
@@ -51,7 +51,7 @@ class CloudPackagesIT {
 
     @Test
     void theLambdaPackageServesUnderLambdasRuntimeInterfaceClientWithTheHandlerInfraDeploys() {
-        String handler = LambdaRuntimeApi.terraformHandler(Path.of(".."), "predict");
+        String handler = LambdaRuntimeApi.terraformHandler(Path.of("..", ".."), "predict");
         String pdfText = "the compiler reported a syntax error in the program";
         List<ContractResponse> responses = LambdaRuntimeApi.invoke(LAMBDA_ZIP, work.resolve("lambda-runtime"),
                 LambdaRuntimeApi.runtimeJars(Path.of("target", "lambda-runtime")), handler, deployedEnvironment(environment), List.of(

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloudPackagesIT {
 
-    static final Path LAMBDA_ZIP = Path.of("target", "feedback-function-lambda.zip");
-    static final Path AZURE_APP = Path.of("target", "azure-functions", "pigeonhole-feedback");
+    static final Path LAMBDA_ZIP = Path.of("..", "feedback-lambda", "target", "feedback-function-lambda.zip");
+    static final Path AZURE_APP = Path.of("..", "feedback-azure", "target", "azure-functions", "pigeonhole-feedback");
 
     @TempDir
     Path work;
@@ -48,7 +48,7 @@ class CloudPackagesIT {
     void theLambdaPackageRecordsFeedbackUnderLambdasRuntimeInterfaceClientWithTheHandlerInfraDeploys() {
         Path store = work.resolve("store");
         String version = ModelFixture.publish(store);
-        String handler = LambdaRuntimeApi.terraformHandler(Path.of(".."), "feedback");
+        String handler = LambdaRuntimeApi.terraformHandler(Path.of("..", ".."), "feedback");
 
         List<ContractResponse> responses = LambdaRuntimeApi.invoke(LAMBDA_ZIP, work.resolve("lambda-runtime"),
                 LambdaRuntimeApi.runtimeJars(Path.of("target", "lambda-runtime")), handler, deployedEnvironment(environment(store)), List.of(
@@ -99,7 +99,7 @@ class CloudPackagesIT {
 
     @Test
     void theAzureAppCarriesTheAgentConfigurationAtItsRootWhereTheAppSettingPointsTheAgent() throws IOException {
-        assertArrayEquals(Files.readAllBytes(Path.of("src", "main", "applicationinsights", "applicationinsights.json")),
+        assertArrayEquals(Files.readAllBytes(Path.of("..", "..", "feedback-function", "src", "main", "applicationinsights", "applicationinsights.json")),
                 Files.readAllBytes(AZURE_APP.resolve("applicationinsights.json")));
     }
 
