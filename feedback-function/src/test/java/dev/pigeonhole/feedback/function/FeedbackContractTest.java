@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP contract of the feedback function (DESIGN.md), written once against {@link #send} so that
+ * The HTTP contract of the feedback function (README, "The HTTP API"), written once against {@link #send} so that
  * every runtime that carries it (Netty, AWS Lambda, Azure Functions) is proven by the same tests.
  */
 abstract class FeedbackContractTest {
