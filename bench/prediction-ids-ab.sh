@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 seconds=${2:-15}
-jar=$(ls predict-function/target/pigeonhole-predict-function-*.jar | grep -v original)
+jar=$(ls predict-function/target/pigeonhole-predict-function-*.jar | grep -v -e original -e -tests.jar)
 work=$(mktemp -d)
 trap 'cp "$work/new.jar" "$jar"; rm -rf "$work"' EXIT
 cp "$jar" "$work/new.jar"
