@@ -1,5 +1,8 @@
 package dev.pigeonhole.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /** A bucket or container and the key prefix under it, as named by {@code s3://bucket/prefix} or {@code azblob://container/prefix}. */
@@ -47,6 +50,24 @@ public record BucketLocation(String scheme, String bucket, String prefix) {
     /** The store key for a backend object name under the prefix. */
     public String keyOf(String objectName) {
         return prefix.isEmpty() ? objectName : objectName.substring(prefix.length() + 1);
+    }
+
+    /**
+     * The store keys of backend {@code objectNames} listed under the prefix, sorted; a name that is no valid key is
+     * left out: an object another tool wrote under our prefix, never one of ours.
+     */
+    public List<String> keysOf(Collection<String> objectNames) {
+        List<String> keys = new ArrayList<>();
+        for (String name : objectNames) {
+            String key = keyOf(name);
+            try {
+                keys.add(StoreKeys.requireValidKey(key));
+            } catch (IllegalArgumentException e) {
+                // not one of ours: left out
+            }
+        }
+        keys.sort(null);
+        return keys;
     }
 
     /** The location as a {@code PIGEONHOLE_STORE} value. */

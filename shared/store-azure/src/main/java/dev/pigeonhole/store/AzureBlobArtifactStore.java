@@ -127,20 +127,16 @@ public final class AzureBlobArtifactStore implements ArtifactStore {
     @Override
     public List<String> list(String prefix) {
         StoreKeys.requireValidPrefix(prefix);
-        String namePrefix = location.prefix().isEmpty() ? prefix : location.prefix() + "/" + prefix;
-        List<String> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         try {
-            for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(namePrefix), TIMEOUT)) {
-                String key = location.keyOf(item.getName());
-                if (isValidKey(key)) {
-                    keys.add(key);
-                }
+            for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(location.objectName(prefix)),
+                    TIMEOUT)) {
+                names.add(item.getName());
             }
         } catch (RuntimeException e) {
             throw failure("list", prefix, e);
         }
-        keys.sort(null);
-        return keys;
+        return location.keysOf(names);
     }
 
     @Override
@@ -186,9 +182,7 @@ public final class AzureBlobArtifactStore implements ArtifactStore {
         if (e instanceof BlobStorageException blob && BlobErrorCode.CONTAINER_NOT_FOUND.equals(blob.getErrorCode())) {
             return missingContainer(e);
         }
-        String what = key.isEmpty() ? "" : " '" + key + "'";
-        return new StoreException("cannot " + action + what + " in " + describe() + " at " + container.getBlobContainerUrl()
-                + ": " + firstLine(e), e);
+        return StoreException.cannot(action, key, describe() + " at " + container.getBlobContainerUrl(), firstLine(e), e);
     }
 
     private static String firstLine(Throwable e) {
@@ -199,14 +193,5 @@ public final class AzureBlobArtifactStore implements ArtifactStore {
         String message = String.valueOf(root.getMessage());
         int newline = message.indexOf('\n');
         return root.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
-    }
-
-    private static boolean isValidKey(String key) {
-        try {
-            StoreKeys.requireValidKey(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false; // a blob another tool wrote under our prefix; never one of ours
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.pigeonhole.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -148,24 +147,15 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public List<String> list(String prefix) {
         StoreKeys.requireValidPrefix(prefix);
-        String namePrefix = location.prefix().isEmpty() ? prefix : location.prefix() + "/" + prefix;
-        List<String> keys = new ArrayList<>();
         try {
             ListObjectsV2Request request = ListObjectsV2Request.builder()
-                    .bucket(location.bucket()).prefix(namePrefix).build();
+                    .bucket(location.bucket()).prefix(location.objectName(prefix)).build();
             List<S3Object> objects = idempotent("list", prefix,
                     () -> client.listObjectsV2Paginator(request).contents().stream().toList());
-            for (S3Object object : objects) {
-                String key = location.keyOf(object.key());
-                if (isValidKey(key)) {
-                    keys.add(key);
-                }
-            }
+            return location.keysOf(objects.stream().map(S3Object::key).toList());
         } catch (SdkException e) {
             throw failure("list", prefix, e);
         }
-        keys.sort(null);
-        return keys;
     }
 
     @Override
@@ -301,17 +291,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         if (e instanceof S3Exception s3 && s3.statusCode() == 404 && "NoSuchBucket".equals(errorCode(s3))) {
             return missingBucket(e);
         }
-        String what = key.isEmpty() ? "" : " '" + key + "'";
-        return new StoreException("cannot " + action + what + " in " + describe() + " at " + endpointName + ": "
-                + e.getMessage(), e);
-    }
-
-    private static boolean isValidKey(String key) {
-        try {
-            StoreKeys.requireValidKey(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false; // an object another tool wrote under our prefix; never one of ours
-        }
+        return StoreException.cannot(action, key, describe() + " at " + endpointName, e.getMessage(), e);
     }
 }
