@@ -13,10 +13,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${RUNS:-5}"
-AGENT="$ROOT/shared/target/applicationinsights-agent/applicationinsights-agent.jar"
+AGENT="$ROOT/feedback-function/target/applicationinsights-agent/applicationinsights-agent.jar"
 AGENT_VERSION="$(sed -n 's:.*<applicationinsights.version>\(.*\)</applicationinsights.version>.*:\1:p' "$ROOT/pom.xml")"
 if [ ! -f "$AGENT" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -pl shared dependency:copy@copy-applicationinsights-agent >&2)
+  (cd "$ROOT" && ./mvnw -B -q -pl feedback-function dependency:copy@copy-applicationinsights-agent >&2)
 fi
 
 WORK="$(mktemp -d)"
@@ -78,7 +78,7 @@ for i in "${!LABELS[@]}"; do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
 
-FEEDBACK_JAR="$(find "$ROOT/feedback-function/target" -maxdepth 1 -name 'pigeonhole-feedback-function-*.jar' ! -name 'original-*' 2>/dev/null | head -n 1)"
+FEEDBACK_JAR="$(find "$ROOT/feedback-function/target" -maxdepth 1 -name 'pigeonhole-feedback-function-*.jar' ! -name 'original-*' ! -name '*-tests.jar' 2>/dev/null | head -n 1)"
 STORE="${PIGEONHOLE_STORE:-file:.pigeonhole/store}"
 STORE="${STORE#file:}"
 case "$STORE" in /*) ;; *) STORE="$ROOT/$STORE" ;; esac

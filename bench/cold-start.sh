@@ -2,7 +2,7 @@
 # Cold start: process launch to the first answered POST /predict (HTTP 200), median of N runs.
 #   bench/cold-start.sh pigeonhole|reference [runs=5]
 # pigeonhole runs `./pigeonhole serve predict` (the jar and a model must exist: run ./pigeonhole serve
-# once); reference runs the Python FastAPI reference from ../shared/reference (see its README).
+# once); reference runs the Python FastAPI reference from the folder REFERENCE_DIR names (see its README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?pigeonhole or reference}
@@ -13,7 +13,7 @@ body=bench/body.json
 start_server() {
   case "$target" in
     pigeonhole) PREDICT_PORT=$port exec ./pigeonhole serve predict ;;
-    reference) exec /usr/bin/python3 -m uvicorn serve:app --app-dir ../shared/reference --host 127.0.0.1 \
+    reference) exec /usr/bin/python3 -m uvicorn serve:app --app-dir "${REFERENCE_DIR:?set REFERENCE_DIR to the Python reference folder}" --host 127.0.0.1 \
                  --port "$port" --workers 1 --log-level warning ;;
   esac
 }

@@ -11,7 +11,7 @@ port=${PORT:-18080}
 case "$target" in
   # No per-address limit: wrk sends everything from one address (PredictBenchmark measures the limiter's cost).
   pigeonhole) PIGEONHOLE_PREDICT_RATE_PER_SECOND=0 PREDICT_PORT=$port ./pigeonhole serve predict >/tmp/pigeonhole-load.log 2>&1 & ;;
-  reference) /usr/bin/python3 -m uvicorn serve:app --app-dir ../shared/reference --host 127.0.0.1 --port "$port" \
+  reference) /usr/bin/python3 -m uvicorn serve:app --app-dir "${REFERENCE_DIR:?set REFERENCE_DIR to the Python reference folder}" --host 127.0.0.1 --port "$port" \
                --workers 1 --log-level warning >/tmp/reference-load.log 2>&1 & ;;
 esac
 pid=$!

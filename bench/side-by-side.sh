@@ -2,7 +2,7 @@
 # Pigeonhole and the Python reference measured in one run, alternating: cold start (median of 5
 # each), then wrk load and peak RSS, twice each in the order P R P R. Quote ratios, not absolutes.
 #   bench/side-by-side.sh [seconds=15]      (needs: ./pigeonhole serve once, and the reference model:
-#                                             /usr/bin/python3 ../shared/reference/train.py)
+#                                             /usr/bin/python3 "$REFERENCE_DIR"/train.py)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}

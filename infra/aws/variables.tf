@@ -36,13 +36,13 @@ variable "store_prefix" {
 variable "predict_package" {
   description = "The predict function's Lambda zip, built by ./mvnw -B package."
   type        = string
-  default     = "../../predict-function/target/predict-function-lambda.zip"
+  default     = "../../packaging/predict-lambda/target/predict-function-lambda.zip"
 }
 
 variable "feedback_package" {
   description = "The feedback function's Lambda zip, built by ./mvnw -B package."
   type        = string
-  default     = "../../feedback-function/target/feedback-function-lambda.zip"
+  default     = "../../packaging/feedback-lambda/target/feedback-function-lambda.zip"
 }
 
 variable "applicationinsights_layer_dir" {

@@ -1,5 +1,6 @@
 package dev.pigeonhole.contract;
 
+import dev.pigeonhole.testing.Fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

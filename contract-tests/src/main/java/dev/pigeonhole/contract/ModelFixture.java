@@ -3,6 +3,7 @@ package dev.pigeonhole.contract;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.model.TextModelTrainer;
+import dev.pigeonhole.model.TinyCorpus;
 import dev.pigeonhole.model.TrainingParameters;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.Channels;
@@ -21,23 +22,12 @@ import java.util.Map;
 /** A small three-topic model trained, published and put on the production channel of a test store. */
 public final class ModelFixture {
 
-    public static final List<String> LABELS = List.of("Science", "Sport", "Informatique");
+    /** The corpus the fixture model is trained on: {@link TinyCorpus}, shared with the model tests. */
+    public static final List<String> LABELS = TinyCorpus.LABELS;
 
-    public static final List<String> TEXTS = List.of(
-            "the rocket reached orbit and the space probe sent data",
-            "astronomers observed the planet orbit with a telescope",
-            "the vaccine trial measured the immune response of patients",
-            "physics experiment measured particle energy in the lab",
-            "the team won the hockey game in overtime",
-            "the pitcher threw a perfect baseball game",
-            "fans cheered as the team scored a goal in the final",
-            "the coach praised the players after the match",
-            "the compiler reported a syntax error in the program",
-            "install the driver and reboot the windows computer",
-            "the graphics card renders the image on the monitor",
-            "my hard disk crashed and the software lost the files");
+    public static final List<String> TEXTS = TinyCorpus.TEXTS;
 
-    public static final int[] Y = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+    public static final int[] Y = TinyCorpus.Y;
 
     /** The evaluation report the fixture version carries: metrics and confusion matrix, no report.md. */
     public static final String METRICS_JSON = "{\"accuracy\":1.0,\"macro_f1\":1.0}";

@@ -81,7 +81,9 @@ class AgentConfigurationTest {
                 "the app package's root, where packaging/azure-functions.xml puts the file: " + feedback);
         assertTrue(predict.contains("APPLICATIONINSIGHTS_ENABLE_AGENT: 'false'"), predict);
         assertTrue(RepositoryFiles.read("packaging/azure-functions.xml")
-                .contains("<directory>${project.basedir}/src/main/applicationinsights</directory>"));
+                .contains("<directory>${project.basedir}/../../${function.module}/src/main/applicationinsights</directory>"));
+        assertTrue(RepositoryFiles.read("packaging/feedback-azure/pom.xml")
+                .contains("<function.module>feedback-function</function.module>"));
     }
 
     @Test

@@ -121,7 +121,7 @@ class EnvironmentVariablesTest {
                 names.add(environmentName(property));
             }
         }
-        for (Path source : RepositoryFiles.find(".", "*/src/main/java/**.java")) {
+        for (Path source : RepositoryFiles.find(".", "**/src/main/java/**.java")) {
             Matcher literal = Pattern.compile("\"(PIGEONHOLE_[A-Z0-9_]+)\"").matcher(RepositoryFiles.read(source));
             while (literal.find()) {
                 names.add(literal.group(1));

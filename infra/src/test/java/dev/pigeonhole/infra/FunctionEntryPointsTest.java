@@ -51,8 +51,8 @@ class FunctionEntryPointsTest {
         assertTrue(functions.contains("var predictName = '${baseName}-predict'"));
         assertTrue(functions.contains("var feedbackName = '${baseName}-feedback'"));
         String deploy = RepositoryFiles.read(".github/workflows/deploy.yml");
-        assertTrue(deploy.contains("predict-function/target/azure-functions/pigeonhole-predict"));
-        assertTrue(deploy.contains("feedback-function/target/azure-functions/pigeonhole-feedback"));
+        assertTrue(deploy.contains("packaging/predict-azure/target/azure-functions/pigeonhole-predict"));
+        assertTrue(deploy.contains("packaging/feedback-azure/target/azure-functions/pigeonhole-feedback"));
     }
 
     private static Method azureFunction(String className, String functionName) throws ClassNotFoundException {

@@ -63,8 +63,8 @@ class ConfigurationDefaultsTest {
 
     @Test
     void aBlankStoreFallsBackToTheLocalDefault() {
-        assertEquals("file:.pigeonhole/store", new ServingConfiguration("  ", "production", 0).storeSpec());
-        assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production", 0).storeSpec());
+        assertEquals("file:.pigeonhole/store", new ServingConfiguration("  ", "production", 0, false).storeSpec());
+        assertEquals("file:/srv/store", new ServingConfiguration(" file:/srv/store ", "production", 0, false).storeSpec());
     }
 
     @Test

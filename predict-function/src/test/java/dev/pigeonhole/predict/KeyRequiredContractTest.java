@@ -3,8 +3,11 @@ package dev.pigeonhole.predict;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pigeonhole.access.ApiKeys;
+import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.FunctionContract;
+import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.PathSpellings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +20,20 @@ import org.junit.jupiter.api.Test;
  * Where predictions need a key, no spelling of a prediction or upload path gets one without it, and the body limits
  * hold on every spelling: on every runtime (see {@link PredictContractTest}).
  */
-abstract class KeyRequiredContractTest {
+class KeyRequiredContractTest extends FunctionContract {
+
+    private static final AzureEntryPoint AZURE = PredictContractTest.AZURE;
+
+    @Override
+    protected Map<String, String> prepare(Path store) {
+        ModelFixture.publish(store);
+        return keyRequiredProperties(store);
+    }
+
+    @Override
+    protected AzureEntryPoint azureEntryPoint() {
+        return PredictContractTest.AZURE;
+    }
 
     static final String KEY = "key-required-contract-4c1d9e";
 
@@ -27,8 +43,6 @@ abstract class KeyRequiredContractTest {
         properties.put("pigeonhole.predict.require-api-key", "true");
         return properties;
     }
-
-    protected abstract ContractResponse send(ContractRequest request);
 
     private static ContractRequest upload() {
         return ContractRequest.upload("file", "match.txt", "text/plain", "the team won the game".getBytes(UTF_8));

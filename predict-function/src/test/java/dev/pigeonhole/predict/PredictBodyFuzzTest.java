@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
-import dev.pigeonhole.contract.Fuzz;
+import dev.pigeonhole.testing.Fuzz;
 import dev.pigeonhole.contract.JsonBodies;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.NettyTransport;

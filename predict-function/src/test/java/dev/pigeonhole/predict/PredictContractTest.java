@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.FunctionContract;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.http.ApplicationErrorHandler;
 import java.nio.file.Path;
@@ -19,10 +21,26 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP contract of the predict function (DESIGN.md), written once against {@link #send} so that
+ * The HTTP contract of the predict function (README, "The HTTP API"), written once against {@link #send} so that
  * every runtime that carries it (Netty, AWS Lambda, Azure Functions) is proven by the same tests.
  */
-abstract class PredictContractTest {
+class PredictContractTest extends FunctionContract {
+
+    /** The predict function's Azure entry point, for the Azure runtime. */
+    static final AzureEntryPoint AZURE = new AzureEntryPoint("dev.pigeonhole.predict.azure.PredictHttpFunction", "predict");
+
+    private String version;
+
+    @Override
+    protected Map<String, String> prepare(Path store) {
+        version = ModelFixture.publish(store);
+        return contractProperties(store);
+    }
+
+    @Override
+    protected AzureEntryPoint azureEntryPoint() {
+        return AZURE;
+    }
 
     static final long MAX_BODY_BYTES = 16_384;
     static final int MAX_BATCH_TEXTS = 100;
@@ -48,14 +66,10 @@ abstract class PredictContractTest {
                 "micronaut.server.max-request-size", Long.toString(2 * MAX_UPLOAD_BYTES));
     }
 
-    /** Carries {@code request} to the function through the runtime under test. */
-    protected abstract ContractResponse send(ContractRequest request);
-
-    /** As {@link #send}, the body streamed in chunks without a Content-Length, as the runtime then delivers it. */
-    protected abstract ContractResponse sendWithoutContentLength(ContractRequest request);
-
     /** The version the test store's production channel serves. */
-    protected abstract String servedVersion();
+    protected String servedVersion() {
+        return version;
+    }
 
     @Test
     void healthReportsTheServedVersion() {

@@ -47,7 +47,7 @@ final class SubmissionValidator {
         if (submission.text().codePoints().noneMatch(Character::isLetter)) {
             throw rejected("\"text\" has no letters, only digits, punctuation or symbols: send the text that was classified");
         }
-        List<String> labels = current.get().model().labels();
+        List<String> labels = current.get().manifest().labels();
         requireLabel("predicted_label", submission.predictedLabel(), labels);
         requireLabel("true_label", submission.trueLabel(), labels);
     }

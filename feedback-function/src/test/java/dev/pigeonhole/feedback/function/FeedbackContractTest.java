@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.access.ApiKeys;
+import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.FunctionContract;
+import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.PathSpellings;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
@@ -20,10 +23,27 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP contract of the feedback function (DESIGN.md), written once against {@link #send} so that
+ * The HTTP contract of the feedback function (README, "The HTTP API"), written once against {@link #send} so that
  * every runtime that carries it (Netty, AWS Lambda, Azure Functions) is proven by the same tests.
  */
-abstract class FeedbackContractTest {
+class FeedbackContractTest extends FunctionContract {
+
+    /** The feedback function's Azure entry point, for the Azure runtime. */
+    static final AzureEntryPoint AZURE =
+            new AzureEntryPoint("dev.pigeonhole.feedback.function.azure.FeedbackHttpFunction", "feedback");
+
+    private String version;
+
+    @Override
+    protected Map<String, String> prepare(Path store) {
+        version = ModelFixture.publish(store);
+        return contractProperties(store);
+    }
+
+    @Override
+    protected AzureEntryPoint azureEntryPoint() {
+        return AZURE;
+    }
 
     static final long MAX_BODY_BYTES = 4_096;
     static final int MAX_TEXT_CHARACTERS = 1_000;
@@ -54,17 +74,10 @@ abstract class FeedbackContractTest {
         return ContractRequest.postJson("/feedback", json).withHeader("X-API-Key", API_KEY);
     }
 
-    /** Carries {@code request} to the function through the runtime under test. */
-    protected abstract ContractResponse send(ContractRequest request);
-
-    /** As {@link #send}, the body streamed in chunks without a Content-Length, as the runtime then delivers it. */
-    protected abstract ContractResponse sendWithoutContentLength(ContractRequest request);
-
     /** The version the test store's production channel serves. */
-    protected abstract String servedVersion();
-
-    /** The directory of the local store the function writes feedback to. */
-    protected abstract Path store();
+    protected String servedVersion() {
+        return version;
+    }
 
     @Test
     void healthReportsTheServedVersion() {

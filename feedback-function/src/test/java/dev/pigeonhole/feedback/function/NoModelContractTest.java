@@ -4,15 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.FunctionContract;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the feedback function answers when its store holds no model, on every runtime (see {@link FeedbackContractTest}). */
-abstract class NoModelContractTest {
+class NoModelContractTest extends FunctionContract {
 
-    protected abstract ContractResponse send(ContractRequest request);
+    private static final AzureEntryPoint AZURE = FeedbackContractTest.AZURE;
+
+    @Override
+    protected Map<String, String> prepare(Path store) {
+        return Map.of("pigeonhole.store", "file:" + store,
+                "pigeonhole.access.api-keys", FeedbackContractTest.apiKeysEntry());
+    }
+
+    @Override
+    protected AzureEntryPoint azureEntryPoint() {
+        return FeedbackContractTest.AZURE;
+    }
 
     @Test
     void healthIs503AndSaysToTrain() {

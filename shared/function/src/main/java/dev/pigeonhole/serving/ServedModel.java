@@ -1,0 +1,177 @@
+package dev.pigeonhole.serving;
+
+import dev.pigeonhole.model.ModelFormatException;
+import dev.pigeonhole.model.TextModel;
+import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.store.ChannelNotFoundException;
+import dev.pigeonhole.store.CorruptArtifactException;
+import dev.pigeonhole.store.LoadedVersion;
+import dev.pigeonhole.store.Manifest;
+import dev.pigeonhole.store.ModelResolver;
+import dev.pigeonhole.store.ReportFiles;
+import dev.pigeonhole.store.StoreException;
+import dev.pigeonhole.store.StoreLocation;
+import dev.pigeonhole.store.VersionNotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The model a function serves, loaded once from a channel, or the reason none could be loaded. */
+public final class ServedModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
+
+    /**
+     * The evaluation report files a served version keeps in memory (all small), so they can be shown
+     * with the model; the model files themselves are only kept decoded.
+     */
+    public static final List<String> REPORT_FILES = ReportFiles.ALL;
+
+    private final TextModel model;
+    private final Manifest manifest;
+    private final Map<String, byte[]> reports;
+    private final String unavailableReason;
+
+    private ServedModel(TextModel model, Manifest manifest, Map<String, byte[]> reports, String unavailableReason) {
+        this.model = model;
+        this.manifest = manifest;
+        this.reports = Map.copyOf(reports);
+        this.unavailableReason = unavailableReason;
+    }
+
+    /** A served model over an already decoded {@code model} and its {@code manifest}, without report files. */
+    public static ServedModel of(TextModel model, Manifest manifest) {
+        return of(model, manifest, Map.of());
+    }
+
+    /**
+     * A served model over an already decoded {@code model}, its {@code manifest} and the version's
+     * already verified files, of which only the {@link #REPORT_FILES} are kept.
+     */
+    public static ServedModel of(TextModel model, Manifest manifest, Map<String, byte[]> versionFiles) {
+        Map<String, byte[]> reports = new LinkedHashMap<>();
+        for (String name : REPORT_FILES) {
+            byte[] data = versionFiles.get(name);
+            if (data != null) {
+                reports.put(name, data.clone());
+            }
+        }
+        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"),
+                reports, null);
+    }
+
+    /** No model, for {@code reason} (said to clients, so it must name what to do and no internals). */
+    public static ServedModel unavailable(String reason) {
+        return new ServedModel(null, null, Map.of(), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** What clients are told when the store cannot be read; what failed (bucket, path, request id) goes to the log. */
+    public static final String STORE_UNREACHABLE = "model store unreachable";
+
+    /**
+     * Loads the version {@code channel} serves in the store {@code storeSpec} names. Never throws:
+     * a function must keep answering (health 503) rather than crash-loop, so every failure becomes
+     * the reason of an unavailable model, logged as one WARN line with the details. The reason itself names no
+     * store internals (bucket or container, path, SDK request id): clients see it.
+     */
+    public static ServedModel load(String storeSpec, String channel) {
+        return load(storeSpec, channel, false);
+    }
+
+    /**
+     * As {@link #load(String, String)}, reading only the manifest of the version {@code channel} serves: its labels
+     * and version, without reading, verifying or decoding the model files. {@link #model()} of the result throws;
+     * for a function that checks labels and never predicts (feedback).
+     */
+    public static ServedModel loadManifest(String storeSpec, String channel) {
+        return load(storeSpec, channel, true);
+    }
+
+    private static ServedModel load(String storeSpec, String channel, boolean manifestOnly) {
+        try {
+            ModelResolver resolver = new ModelResolver(StoreLocation.open(storeSpec));
+            if (manifestOnly) {
+                Manifest manifest = resolver.resolveManifest(channel);
+                LOG.info("serving the manifest of model version {} from channel '{}'", manifest.version(), channel);
+                return ofManifest(manifest);
+            }
+            LoadedVersion version = resolver.resolve(channel);
+            TextModel model = new TextModelCodec().decode(version.files());
+            LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
+            return of(model, version.manifest(), version.files());
+        } catch (ChannelNotFoundException e) {
+            return failed(e, "no model published on channel '" + channel + "'; run ./pigeonhole train");
+        } catch (CorruptArtifactException | VersionNotFoundException | ModelFormatException e) {
+            return failed(e, "the model version channel '" + channel + "' serves could not be loaded and verified; "
+                    + "publish a new version with ./pigeonhole train");
+        } catch (StoreException | IllegalArgumentException e) {
+            return failed(e, STORE_UNREACHABLE);
+        } catch (RuntimeException e) {
+            return failed(e, "the model of channel '" + channel + "' could not be loaded; publish a new version with "
+                    + "./pigeonhole train");
+        }
+    }
+
+    /** A served version of {@code manifest} alone (see {@link #loadManifest}). */
+    public static ServedModel ofManifest(Manifest manifest) {
+        return new ServedModel(null, Objects.requireNonNull(manifest, "manifest"), Map.of(), null);
+    }
+
+    private static ServedModel failed(Exception cause, String reason) {
+        LOG.warn("no model loaded: {} ({})", reason, cause.toString());
+        return unavailable(reason);
+    }
+
+    public boolean loaded() {
+        return manifest != null;
+    }
+
+    /**
+     * The served model; {@link ModelUnavailableException} with the reason when none is loaded, IllegalStateException
+     * when only the manifest was loaded ({@link #loadManifest}).
+     */
+    public TextModel model() {
+        manifest();
+        if (model == null) {
+            throw new IllegalStateException("only the manifest of model version " + manifest.version()
+                    + " is loaded (pigeonhole.manifest-only); this function does not predict");
+        }
+        return model;
+    }
+
+    /** The served version's manifest; {@link ModelUnavailableException} when none is loaded. */
+    public Manifest manifest() {
+        if (manifest == null) {
+            throw new ModelUnavailableException(unavailableReason);
+        }
+        return manifest;
+    }
+
+    /**
+     * The bytes of report file {@code name} of the served version: empty when the name is not one of
+     * {@link #REPORT_FILES} or the version has no such file; {@link ModelUnavailableException} when no model is loaded.
+     */
+    public Optional<byte[]> report(String name) {
+        manifest();
+        return Optional.ofNullable(reports.get(name)).map(byte[]::clone);
+    }
+
+    /** The served version's name, empty when none is loaded. */
+    public Optional<String> version() {
+        return Optional.ofNullable(manifest).map(Manifest::version);
+    }
+
+    /** The labels the served model predicts (as its manifest lists them), empty when none is loaded. */
+    public List<String> labels() {
+        return manifest == null ? List.of() : manifest.labels();
+    }
+
+    /** Why no model is loaded, empty when one is. */
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+}
