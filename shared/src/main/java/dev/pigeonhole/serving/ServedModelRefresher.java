@@ -1,7 +1,6 @@
 package dev.pigeonhole.serving;
 
 import dev.pigeonhole.model.ModelFormatException;
-import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.ChannelRevision;
 import dev.pigeonhole.store.Channels;
@@ -90,8 +89,7 @@ public final class ServedModelRefresher {
 
     private void adopt(String version) {
         LoadedVersion loaded = new VersionReader(store).load(version);
-        ServedModel next = ServedModel.of(new TextModelCodec().decode(loaded.files()), loaded.manifest(),
-                loaded.files());
+        ServedModel next = ServedModel.of(loaded);
         String previous = served();
         current.adopt(next);
         lastWarning = null;

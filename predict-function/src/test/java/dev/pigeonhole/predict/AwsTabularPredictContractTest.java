@@ -1,0 +1,49 @@
+package dev.pigeonhole.predict;
+
+import dev.pigeonhole.contract.AwsTransport;
+import dev.pigeonhole.contract.ContractRequest;
+import dev.pigeonhole.contract.ContractResponse;
+import dev.pigeonhole.contract.TabularModelFixture;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
+import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tabular predict contract through the Lambda handler, as API Gateway (HTTP API, payload 2.0) invokes it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AwsTabularPredictContractTest extends TabularPredictContractTest {
+
+    @TempDir
+    static Path store;
+
+    private String version;
+    private ApplicationContext context;
+    private AwsTransport transport;
+
+    @BeforeAll
+    void startHandler() {
+        version = TabularModelFixture.publish(store);
+        context = new LambdaApplicationContextBuilder().properties(Map.copyOf(PredictContractTest.contractProperties(store))).environments("test").start();
+        transport = new AwsTransport(new APIGatewayV2HTTPEventFunction(context));
+    }
+
+    @AfterAll
+    void stopHandler() {
+        context.close();
+    }
+
+    @Override
+    protected ContractResponse send(ContractRequest request) {
+        return transport.send(request);
+    }
+
+    @Override
+    protected String servedVersion() {
+        return version;
+    }
+}
