@@ -97,6 +97,24 @@ public final class TabularModel {
         return new TabularClassification(new Classification(labels, classifier.probabilities(x), x.length), outside);
     }
 
+    /** Row {@code x} by feature name, in the model's order. */
+    public Map<String, Object> named(double[] x) {
+        Map<String, Object> named = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            named.put(names.get(j), x[j]);
+        }
+        return named;
+    }
+
+    /** Row {@code x} spelt out as {@code name=value, ...}, in the model's order (a feedback record's text). */
+    public String spell(double[] x) {
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < names.size(); j++) {
+            out.append(j == 0 ? "" : ", ").append(names.get(j)).append('=').append(x[j]);
+        }
+        return out.toString();
+    }
+
     private static String describe(Object value) {
         if (value == null) {
             return "null";
