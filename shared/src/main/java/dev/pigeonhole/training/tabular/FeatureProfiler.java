@@ -22,7 +22,7 @@ public final class FeatureProfiler {
         return summaries;
     }
 
-    static FeatureSummary summarise(String name, double[] values) {
+    public static FeatureSummary summarise(String name, double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(values).average().orElse(0);

@@ -55,13 +55,7 @@ public final class TabularTraining {
         TabularDataset training = data.subset(split.train());
         TabularDataset heldOut = data.subset(split.test());
         List<CandidateScore> scores = crossValidate(training, labels);
-        CandidateScore chosen = scores.get(0);
-        for (CandidateScore score : scores) {
-            if (score.accuracy() > chosen.accuracy()
-                    || (score.accuracy() == chosen.accuracy() && score.macroF1() > chosen.macroF1())) {
-                chosen = score;
-            }
-        }
+        CandidateScore chosen = best(scores);
         TabularTrainer trainer = chosen.trainer();
         progress.report(String.format(Locale.ROOT, "%s chosen (cross-validated accuracy %.4f, macro-F1 %.4f)",
                 chosen.name(), chosen.accuracy(), chosen.macroF1()));
@@ -78,6 +72,54 @@ public final class TabularTraining {
         progress.report("final model trained on all " + data.size() + " rows");
         return new TabularTrainingResult(model, trainer, scores, chosen, metrics, data.size(), heldOut.size(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Trains for a retrain: the candidate is chosen by cross-validation on {@code training} alone, its twin trained on
+     * {@code training} is scored on the fixed {@code evaluation} set, and the served model learns from both.
+     */
+    public Evaluated runWithEvaluation(TabularDataset training, TabularDataset evaluation, List<String> labels) {
+        long start = System.nanoTime();
+        List<CandidateScore> scores = crossValidate(training, labels);
+        CandidateScore chosen = best(scores);
+        progress.report(String.format(Locale.ROOT, "%s chosen (cross-validated accuracy %.4f, macro-F1 %.4f)",
+                chosen.name(), chosen.accuracy(), chosen.macroF1()));
+        TabularClassifier twin = chosen.trainer().fit(training.matrix(), training.labelIndices(labels), labels.size());
+        ClassificationMetrics metrics = ClassificationMetrics.of(labels, evaluation.labelIndices(labels),
+                predict(twin, evaluation.matrix()));
+        List<LabeledRow> all = new ArrayList<>(training.rows());
+        all.addAll(evaluation.rows());
+        TabularDataset everything = new TabularDataset(training.source(), training.sha256(), training.featureNames(), all);
+        TabularClassifier served = chosen.trainer().fit(everything.matrix(), everything.labelIndices(labels), labels.size());
+        TabularModel model = new TabularModel(FeatureProfiler.profile(everything), served, labels);
+        return new Evaluated(new TabularTrainingResult(model, chosen.trainer(), scores, chosen, metrics, everything.size(),
+                evaluation.size(), Duration.ofNanos(System.nanoTime() - start)), twin);
+    }
+
+    /** A retrain's result and the twin that was evaluated, to score it on parts of the evaluation set. */
+    public record Evaluated(TabularTrainingResult result, TabularClassifier twin) {
+    }
+
+    /** The accuracy of {@code classifier} on {@code data}. */
+    public static double accuracy(TabularClassifier classifier, TabularDataset data, List<String> labels) {
+        int[] y = data.labelIndices(labels);
+        int[] predicted = predict(classifier, data.matrix());
+        int right = 0;
+        for (int i = 0; i < y.length; i++) {
+            right += y[i] == predicted[i] ? 1 : 0;
+        }
+        return y.length == 0 ? Double.NaN : right / (double) y.length;
+    }
+
+    private static CandidateScore best(List<CandidateScore> scores) {
+        CandidateScore chosen = scores.get(0);
+        for (CandidateScore score : scores) {
+            if (score.accuracy() > chosen.accuracy()
+                    || (score.accuracy() == chosen.accuracy() && score.macroF1() > chosen.macroF1())) {
+                chosen = score;
+            }
+        }
+        return chosen;
     }
 
     /** Every candidate's mean accuracy and macro-F1 over stratified folds of {@code data}, in candidate order. */
@@ -106,7 +148,7 @@ public final class TabularTraining {
         return scores;
     }
 
-    static int[] predict(TabularClassifier classifier, double[][] x) {
+    public static int[] predict(TabularClassifier classifier, double[][] x) {
         int[] predicted = new int[x.length];
         for (int i = 0; i < x.length; i++) {
             double[] p = classifier.probabilities(x[i]);
