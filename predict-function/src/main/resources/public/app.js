@@ -1,5 +1,5 @@
-// The Pigeonhole web page: classify a text or a document, show the scores, send a correction,
-// and show the served model's evaluation. Plain browser JavaScript, no dependencies.
+// The Pigeonhole web page: classify a text or a document (or, for a tabular model, a row of features from a form
+// built from GET /model), show the scores, send a correction, and show the served model's evaluation. Plain browser JavaScript, no dependencies.
 'use strict';
 
 (() => {
@@ -9,8 +9,12 @@
   const state = {
     settings: { feedback_url: null, upload_max_bytes: null, api_key: null },
     labels: [],
-    last: null, // { prediction, text } of the result on screen
+    last: null, // { prediction, text } of the result on screen, or { prediction, features } for a tabular model
+    features: null, // a tabular model's features (name, min, max, ...), in order; null for a text model
   };
+
+  /** Beyond this many features the page asks for a pasted CSV row instead of one field each. */
+  const MAX_FIELDS = 12;
 
   /** Request headers plus the API key, when the local demo setting handed the page one (see README, access control). */
   function withKey(headers) {
@@ -59,7 +63,7 @@
 
   function setBusy(message) {
     $('busy').textContent = message;
-    for (const control of [$('classify'), $('file')]) {
+    for (const control of [$('classify'), $('file'), $('classify-row')]) {
       control.disabled = message !== '';
     }
   }
@@ -76,8 +80,8 @@
     setBusy(busyMessage);
     const started = performance.now();
     try {
-      const { prediction, text, source } = await run();
-      showResult(prediction, text, source, performance.now() - started);
+      const { prediction, text, features, source } = await run();
+      showResult(prediction, features || text, source, performance.now() - started);
     } catch (e) {
       showError(e instanceof ApiError ? e.message : `Unexpected error: ${e.message}`);
     } finally {
@@ -119,8 +123,75 @@
     }, `Reading and classifying ${file.name}…`);
   }
 
+  // --- a tabular model: a form built from GET /model -------------------------------------------
+
+  function showFeatureForm(features) {
+    state.features = features;
+    $('text-form').hidden = true;
+    $('drop-zone').hidden = true;
+    $('features-form').hidden = false;
+    $('try-title').textContent = 'Classify a row';
+    if (features.length > MAX_FIELDS) {
+      $('feature-fields').hidden = true;
+      $('feature-paste').hidden = false;
+      $('feature-count').textContent = String(features.length);
+      $('feature-order').textContent = features.map((f) => f.name).join(', ');
+      return;
+    }
+    $('feature-fields').replaceChildren(...features.map((feature, i) => {
+      const label = document.createElement('label');
+      label.htmlFor = `feature-${i}`;
+      label.textContent = feature.name;
+      const input = document.createElement('input');
+      input.id = `feature-${i}`;
+      input.name = feature.name;
+      input.type = 'text';
+      input.inputMode = 'decimal';
+      input.placeholder = `${feature.min} to ${feature.max}`;
+      input.title = `training range ${feature.min} to ${feature.max}, mean ${feature.mean.toFixed(2)}`;
+      label.append(input);
+      return label;
+    }));
+  }
+
+  /** The row the form holds, by feature name; a value that is not a number is sent as typed, for the API to name. */
+  function featureRow() {
+    const names = state.features.map((f) => f.name);
+    const typed = names.length > MAX_FIELDS
+      ? $('feature-row').value.split(',').map((v) => v.trim())
+      : names.map((_, i) => $(`feature-${i}`).value.trim());
+    const row = {};
+    names.forEach((name, i) => {
+      const value = typed[i];
+      if (value !== undefined && value !== '') {
+        row[name] = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? Number(value) : value;
+      }
+    });
+    if (typed.length > names.length) {
+      row[`(value ${names.length + 1})`] = typed[names.length];
+    }
+    return row;
+  }
+
+  function classifyRow(event) {
+    event.preventDefault();
+    const features = featureRow();
+    classify(async () => {
+      const prediction = await callJson('/predict', {
+        method: 'POST',
+        headers: withKey({ 'Content-Type': 'application/json' }),
+        body: JSON.stringify({ features }),
+      }, 'the predict function');
+      return { prediction, features, source: 'the form' };
+    }, 'Classifying…');
+  }
+
   function showResult(prediction, text, source, millis) {
-    state.last = { prediction, text };
+    state.last = state.features ? { prediction, features: text } : { prediction, text };
+    const outside = prediction.out_of_range || [];
+    $('out-of-range').hidden = outside.length === 0;
+    $('out-of-range').textContent = outside.length === 0 ? ''
+      : `Outside the training range: ${outside.join(', ')}. The row is classified all the same; treat the answer with care.`;
     $('category').textContent = prediction.category_name;
     const top = prediction.confidence_scores[0];
     $('confidence').textContent = `(${percent(top.value)} confidence)`;
@@ -150,6 +221,7 @@
 
     // Words, word pairs and parts of words ("graph…") the model read in the text, strongest first.
     $('why-category').textContent = prediction.category_name;
+    $('why-title').hidden = !(prediction.explanation || []).length;
     $('why').replaceChildren(...(prediction.explanation || []).map((feature) => {
       const item = document.createElement('li');
       const name = document.createElement('span');
@@ -197,7 +269,7 @@
     if (!state.last) {
       return;
     }
-    const { prediction, text } = state.last;
+    const { prediction, text, features } = state.last;
     const trueLabel = $('true-label').value;
     const url = state.settings.feedback_url;
     const status = $('feedback-status');
@@ -208,7 +280,7 @@
         method: 'POST',
         headers: withKey({ 'Content-Type': 'application/json' }),
         body: JSON.stringify({
-          text,
+          ...(features ? { features } : { text }),
           predicted_label: prediction.category_name,
           true_label: trueLabel,
           prediction_id: prediction.prediction_id,
@@ -266,6 +338,9 @@
       return;
     }
     state.labels = manifest.labels || [];
+    if (Array.isArray(manifest.features) && manifest.features.length > 0) {
+      showFeatureForm(manifest.features);
+    }
     $('model-version').textContent = manifest.version;
     $('model-created').textContent = `${manifest.created_at.slice(0, 16).replace('T', ' ')} UTC`;
     $('model-created').title = manifest.created_at;
@@ -344,6 +419,7 @@
   }
 
   $('text-form').addEventListener('submit', classifyText);
+  $('features-form').addEventListener('submit', classifyRow);
   $('feedback-form').addEventListener('submit', sendFeedback);
   $('true-label').addEventListener('change', updateFeedbackButton);
   $('text').addEventListener('keydown', (event) => {

@@ -1,5 +1,6 @@
 package dev.pigeonhole.telemetry;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param trueLabel      the label the user says is right
  * @param modelVersion   the version that made the prediction; {@value #UNKNOWN_VERSION} when the caller does not know it
  * @param feedbackId     the id of the feedback record that reported it
+ * @param features       for a tabular model, the row's features as JSON (the {@code features} dimension); else null
  */
-public record BadPrediction(String text, String predictedLabel, String trueLabel, String modelVersion, String feedbackId) {
+public record BadPrediction(String text, String predictedLabel, String trueLabel, String modelVersion, String feedbackId,
+                            @Nullable String features) {
 
     /** The trace message the Azure Monitor alert counts. */
     public static final String MESSAGE = "Bad prediction";
@@ -30,6 +33,11 @@ public record BadPrediction(String text, String predictedLabel, String trueLabel
         modelVersion = modelVersion == null || modelVersion.isBlank() ? UNKNOWN_VERSION : modelVersion;
     }
 
+    /** A text's bad prediction: no features. */
+    public BadPrediction(String text, String predictedLabel, String trueLabel, String modelVersion, String feedbackId) {
+        this(text, predictedLabel, trueLabel, modelVersion, feedbackId, null);
+    }
+
     /** The custom dimensions of the trace, named as the alert's Kusto query expects. */
     public Map<String, String> customDimensions() {
         Map<String, String> dimensions = new LinkedHashMap<>();
@@ -38,6 +46,9 @@ public record BadPrediction(String text, String predictedLabel, String trueLabel
         dimensions.put("true_label", trueLabel);
         dimensions.put("model_version", modelVersion);
         dimensions.put("feedback_id", feedbackId);
+        if (features != null) {
+            dimensions.put("features", features);
+        }
         return dimensions;
     }
 

@@ -14,15 +14,17 @@ import io.micronaut.core.annotation.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
-/** {@code POST /predict} and {@code POST /predict/batch}: classify JSON texts. */
+/** {@code POST /predict} and {@code POST /predict/batch}: classify JSON texts, or rows of features for a tabular model. */
 @Controller("/predict")
 public final class PredictController {
 
     private final Predictor predictor;
+    private final TabularPredictor tabular;
     private final PredictLimits limits;
 
-    public PredictController(Predictor predictor, PredictLimits limits) {
+    public PredictController(Predictor predictor, TabularPredictor tabular, PredictLimits limits) {
         this.predictor = predictor;
+        this.tabular = tabular;
         this.limits = limits;
     }
 
@@ -37,6 +39,13 @@ public final class PredictController {
     @Operation(summary = "Classify one text")
     public PredictionResponse predict(@Body PredictRequest request, @Nullable @QueryValue("explain") String explain) {
         int count = Predictor.explainCount(explain);
+        if (request.features() != null || (request.text() == null && tabular.servesTabular())) {
+            requireOneOf(request.text() != null, "text", "features");
+            if (request.features() == null) {
+                throw new RequestRejectedException(HttpStatus.BAD_REQUEST, tabular.missingFeaturesMessage("features"));
+            }
+            return tabular.predict(request.features());
+        }
         Predictor.requireClassifiable("text", request.text());
         requireWithinBodyLimit(request.text().length());
         return predictor.predict(request.text(), count);
@@ -54,6 +63,14 @@ public final class PredictController {
     public BatchPredictionResponse predictBatch(@Body BatchPredictRequest request,
                                                 @Nullable @QueryValue("explain") String explain) {
         int count = Predictor.explainCount(explain);
+        if (request.rows() != null || (request.texts() == null && tabular.servesTabular())) {
+            requireOneOf(request.texts() != null, "texts", "rows");
+            if (request.rows() == null) {
+                throw new RequestRejectedException(HttpStatus.BAD_REQUEST, tabular.missingFeaturesMessage("rows"));
+            }
+            requireBatchSize("rows", request.rows().size());
+            return new BatchPredictionResponse(tabular.predictAll(request.rows()));
+        }
         List<String> texts = request.texts();
         if (texts == null) {
             throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
@@ -74,6 +91,24 @@ public final class PredictController {
         }
         requireWithinBodyLimit(characters);
         return new BatchPredictionResponse(predictor.predictAll(texts, count));
+    }
+
+    private static void requireOneOf(boolean both, String text, String features) {
+        if (both) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "send either \"" + text + "\" (a text model) or \""
+                    + features + "\" (a tabular model), not both");
+        }
+    }
+
+    private void requireBatchSize(String field, int size) {
+        if (size == 0) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
+                    "\"" + field + "\" is empty: send between 1 and " + limits.maxBatchTexts() + " " + field);
+        }
+        if (size > limits.maxBatchTexts()) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "\"" + field + "\" has " + size
+                    + " " + field + ", more than the limit of " + limits.maxBatchTexts() + ": split it into smaller batches");
+        }
     }
 
     // Backs up PredictBodyLimitFilter for bodies sent without a Content-Length: a character takes at least one byte.

@@ -186,6 +186,13 @@ class PredictContractTest extends FunctionContract {
     }
 
     @Test
+    void featuresSentToATextModelAre400SayingWhatItExpects() {
+        String expected = "this model classifies text, not rows of features: send {\"text\": \"the text to classify\"}";
+        assertError(400, expected, send(ContractRequest.postJson("/predict", "{\"features\": {\"x\": 1.5}}")));
+        assertError(400, expected, send(ContractRequest.postJson("/predict/batch", "{\"rows\": [{\"x\": 1.5}]}")));
+    }
+
+    @Test
     void modelReturnsTheServedManifest() {
         ContractResponse response = send(ContractRequest.get("/model"));
 

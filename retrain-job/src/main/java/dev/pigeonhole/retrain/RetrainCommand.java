@@ -151,6 +151,12 @@ final class RetrainCommand implements Callable<Integer> {
         }
         progress.report(String.format(Locale.ROOT, "%d pending retrain request(s): %s", pending.size(),
                 pending.stream().map(RetrainRequest::id).toList()));
+        if (data.tabular()) {
+            progress.report("reading " + data.data);
+            return new TabularRetrainRun(progress, spec.commandLine().getOut()).run(artifacts, requests, pending,
+                    data.readTabular(), new TabularRetrainRun.Settings(holdout, seed, feedbackHoldout, tolerance,
+                            new ClientShareCap(maxClientShare, minClientRecords)));
+        }
         TextModelRecipe parameters = model.parameters();
         RetrainSplit split = new RetrainSplit(holdout, seed, feedbackHoldout);
         ClientShareCap cap = new ClientShareCap(maxClientShare, minClientRecords);

@@ -70,6 +70,10 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         progress.report("reading " + data.data);
+        if (data.tabular()) {
+            return new TabularTrainRun(progress, spec.commandLine().getOut())
+                    .run(data.readTabular(), holdout, seed, artifacts, channels, channel, parent);
+        }
         Dataset dataset = data.read();
         progress.report(String.format(Locale.ROOT, "%,d examples, %d labels: %s", dataset.size(),
                 dataset.labels().size(), dataset.labelCounts()));

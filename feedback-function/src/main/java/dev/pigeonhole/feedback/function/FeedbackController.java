@@ -23,11 +23,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 public final class FeedbackController {
 
     private final SubmissionValidator validator;
+    private final TabularSubmissionValidator tabularValidator;
     private final FeedbackRecorder recorder;
     private final BadPredictionSink badPredictions;
 
-    public FeedbackController(SubmissionValidator validator, FeedbackRecorder recorder, BadPredictionSink badPredictions) {
+    public FeedbackController(SubmissionValidator validator, TabularSubmissionValidator tabularValidator,
+                              FeedbackRecorder recorder, BadPredictionSink badPredictions) {
         this.validator = validator;
+        this.tabularValidator = tabularValidator;
         this.recorder = recorder;
         this.badPredictions = badPredictions;
     }
@@ -35,7 +38,8 @@ public final class FeedbackController {
     /**
      * Records a feedback; a repeated prediction id answers the first record's id and stores nothing new.
      *
-     * @param submission {"text", "predicted_label", "true_label", "prediction_id"?, "model_version"?}
+     * @param submission {"text" (or "features" for a tabular model), "predicted_label", "true_label", "prediction_id"?,
+     *                   "model_version"?}
      * @return 202 with the feedback id, whether the prediction was wrong, whether this feedback requested a retrain
      */
     @Post
@@ -46,13 +50,17 @@ public final class FeedbackController {
         // FeedbackAccessFilter admits only callers with a key; should any request reach here without one, it is
         // refused all the same, so every record names the client who sent it.
         String clientId = Caller.requireClientId(request, "feedback");
-        validator.requireValid(submission);
-        FeedbackRecorder.Recorded recorded = recorder.record(submission, clientId);
+        FeedbackSubmission accepted = tabularValidator.accept(submission).orElseGet(() -> {
+            validator.requireValid(submission);
+            return submission;
+        });
+        FeedbackRecorder.Recorded recorded = recorder.record(accepted, clientId);
         FeedbackRecord record = recorded.record();
         // Only once stored, and only for a new record: a retried prediction id was reported the first time.
         if (!recorded.duplicate() && record.badPrediction()) {
             badPredictions.record(new BadPrediction(record.text(), record.predictedLabel(), record.trueLabel(),
-                    record.modelVersion(), record.feedbackId()));
+                    record.modelVersion(), record.feedbackId(), record.features() == null ? null
+                            : FeatureJson.of(record.features())));
         }
         return HttpResponse.<FeedbackResponse>status(HttpStatus.ACCEPTED)
                 .body(new FeedbackResponse(record.feedbackId(), record.badPrediction(), recorded.retrainRequested()));

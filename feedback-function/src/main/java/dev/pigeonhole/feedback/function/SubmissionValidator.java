@@ -52,14 +52,14 @@ final class SubmissionValidator {
         requireLabel("true_label", submission.trueLabel(), labels);
     }
 
-    private static void requirePresent(String field, String value) {
+    static void requirePresent(String field, String value) {
         if (value == null) {
             throw rejected("missing field \"" + field + "\": send " + FeedbackEndpointGuide.EXAMPLE_BODY);
         }
     }
 
     // Blank counts as absent, as FeedbackRecorder stores it.
-    private static void requireIdentifier(String field, String value) {
+    static void requireIdentifier(String field, String value) {
         if (value != null && !value.isBlank() && !IDENTIFIER.matcher(value).matches()) {
             throw rejected("\"" + field + "\" must be 1 to " + MAX_IDENTIFIER_CHARACTERS + " letters, digits, '.', "
                     + "'_' or '-', starting with a letter or digit, as /predict answers it");
@@ -67,7 +67,7 @@ final class SubmissionValidator {
     }
 
     // Stripped, as FeedbackRecorder stores labels stripped.
-    private static void requireLabel(String field, String value, List<String> labels) {
+    static void requireLabel(String field, String value, List<String> labels) {
         if (!labels.contains(value.strip())) {
             throw rejected("\"" + field + "\" is \"" + value + "\", not a label of the served model: send one of "
                     + String.join(", ", labels));

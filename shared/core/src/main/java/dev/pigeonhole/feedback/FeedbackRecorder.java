@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,7 +82,7 @@ public final class FeedbackRecorder {
         Instant now = clock.instant();
         FeedbackRecord record = new FeedbackRecord(ID_TIME.format(now) + "-" + UUID.randomUUID(), now.toString(),
                 submission.text(), submission.predictedLabel().strip(), submission.trueLabel().strip(),
-                blankToNull(submission.modelVersion()), predictionId, clientId);
+                blankToNull(submission.modelVersion()), predictionId, clientId, numbers(submission.features()));
 
         if (predictionId != null) {
             String key = FeedbackKeys.record(clientId, predictionId);
@@ -134,6 +136,16 @@ public final class FeedbackRecorder {
         if (value.isBlank()) {
             throw new IllegalArgumentException("field '" + field + "' is empty; send a non-blank value");
         }
+    }
+
+    // The features were checked against the served model before they got here: every value is a number.
+    private static Map<String, Double> numbers(@Nullable Map<String, Object> features) {
+        if (features == null) {
+            return null;
+        }
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        features.forEach((name, value) -> numbers.put(name, ((Number) value).doubleValue()));
+        return numbers;
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package dev.pigeonhole.store;
 
+import dev.pigeonhole.model.tabular.FeatureSummary;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ public record ManifestDraft(
         Map<String, String> libraryVersions,
         List<String> labels,
         List<DataSource> trainingData,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics,
+        @Nullable List<FeatureSummary> features) {
 
     public ManifestDraft {
         Objects.requireNonNull(algorithm, "algorithm");
@@ -22,5 +24,13 @@ public record ManifestDraft(
         labels = ImmutableCopies.list(labels);
         trainingData = ImmutableCopies.list(trainingData);
         metrics = ImmutableCopies.sortedMap(metrics, "metrics");
+        features = features == null ? null : List.copyOf(features);
+    }
+
+    /** The draft of a text model's version, which reads no named features. */
+    public ManifestDraft(@Nullable String parent, String algorithm, Map<String, String> parameters,
+                         Map<String, String> libraryVersions, List<String> labels, List<DataSource> trainingData,
+                         Map<String, Double> metrics) {
+        this(parent, algorithm, parameters, libraryVersions, labels, trainingData, metrics, null);
     }
 }

@@ -46,7 +46,7 @@ public final class VersionPublisher {
             }
             Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, version, Instant.now(clock).toString(),
                     draft.parent(), draft.algorithm(), draft.parameters(), draft.libraryVersions(), draft.labels(),
-                    draft.trainingData(), draft.metrics(), entries);
+                    draft.trainingData(), draft.metrics(), entries, draft.features());
             if (store.putIfAbsent(ModelKeys.manifest(version), JsonCodec.write(manifest))) {
                 return manifest;
             }

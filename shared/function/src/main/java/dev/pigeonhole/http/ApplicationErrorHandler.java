@@ -1,7 +1,9 @@
 package dev.pigeonhole.http;
 
 import dev.pigeonhole.documents.DocumentException;
+import dev.pigeonhole.model.tabular.InvalidFeaturesException;
 import dev.pigeonhole.serving.ModelUnavailableException;
+import dev.pigeonhole.serving.WrongModelKindException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,6 +33,9 @@ public final class ApplicationErrorHandler implements ExceptionHandler<Exception
         }
         if (exception instanceof DocumentException document) {
             return answer(statusOf(document.reason()), document.getMessage());
+        }
+        if (exception instanceof WrongModelKindException || exception instanceof InvalidFeaturesException) {
+            return answer(HttpStatus.BAD_REQUEST, exception.getMessage());
         }
         if (exception instanceof ModelUnavailableException unavailable) {
             return answer(HttpStatus.SERVICE_UNAVAILABLE, "no model is loaded: " + unavailable.getMessage());

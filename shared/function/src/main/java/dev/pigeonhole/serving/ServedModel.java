@@ -3,6 +3,8 @@ package dev.pigeonhole.serving;
 import dev.pigeonhole.model.ModelFormatException;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
+import dev.pigeonhole.model.tabular.TabularModel;
+import dev.pigeonhole.model.tabular.TabularModelCodec;
 import dev.pigeonhole.store.ChannelNotFoundException;
 import dev.pigeonhole.store.CorruptArtifactException;
 import dev.pigeonhole.store.LoadedVersion;
@@ -32,12 +34,19 @@ public final class ServedModel {
     public static final List<String> REPORT_FILES = ReportFiles.ALL;
 
     private final TextModel model;
+    private final TabularModel tabular;
     private final Manifest manifest;
     private final Map<String, byte[]> reports;
     private final String unavailableReason;
 
     private ServedModel(TextModel model, Manifest manifest, Map<String, byte[]> reports, String unavailableReason) {
+        this(model, null, manifest, reports, unavailableReason);
+    }
+
+    private ServedModel(TextModel model, TabularModel tabular, Manifest manifest, Map<String, byte[]> reports,
+                        String unavailableReason) {
         this.model = model;
+        this.tabular = tabular;
         this.manifest = manifest;
         this.reports = Map.copyOf(reports);
         this.unavailableReason = unavailableReason;
@@ -53,6 +62,11 @@ public final class ServedModel {
      * already verified files, of which only the {@link #REPORT_FILES} are kept.
      */
     public static ServedModel of(TextModel model, Manifest manifest, Map<String, byte[]> versionFiles) {
+        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"),
+                reportsOf(versionFiles), null);
+    }
+
+    private static Map<String, byte[]> reportsOf(Map<String, byte[]> versionFiles) {
         Map<String, byte[]> reports = new LinkedHashMap<>();
         for (String name : REPORT_FILES) {
             byte[] data = versionFiles.get(name);
@@ -60,8 +74,22 @@ public final class ServedModel {
                 reports.put(name, data.clone());
             }
         }
-        return new ServedModel(Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"),
-                reports, null);
+        return reports;
+    }
+
+    /** The served model of an already verified {@code version}, text or tabular as its model.json says. */
+    public static ServedModel of(LoadedVersion version) {
+        TabularModelCodec tabularCodec = new TabularModelCodec();
+        if (tabularCodec.handles(version.files())) {
+            return of(tabularCodec.decode(version.files()), version.manifest(), version.files());
+        }
+        return of(new TextModelCodec().decode(version.files()), version.manifest(), version.files());
+    }
+
+    /** A served tabular model over an already decoded {@code model}, its manifest and its verified files. */
+    public static ServedModel of(TabularModel model, Manifest manifest, Map<String, byte[]> versionFiles) {
+        return new ServedModel(null, Objects.requireNonNull(model, "model"), Objects.requireNonNull(manifest, "manifest"),
+                reportsOf(versionFiles), null);
     }
 
     /** No model, for {@code reason} (said to clients, so it must name what to do and no internals). */
@@ -83,9 +111,10 @@ public final class ServedModel {
     }
 
     /**
-     * As {@link #load(String, String)}, reading only the manifest of the version {@code channel} serves: its labels
-     * and version, without reading, verifying or decoding the model files. {@link #model()} of the result throws;
-     * for a function that checks labels and never predicts (feedback).
+     * As {@link #load(String, String)}, reading only the manifest of the version {@code channel} serves when it is a
+     * text model: its labels and version, without reading, verifying or decoding the model files. {@link #model()} of
+     * the result throws; for a function that checks labels and never predicts (feedback). A tabular model is small
+     * and its feature names are needed to read feedback rows, so it is loaded whole.
      */
     public static ServedModel loadManifest(String storeSpec, String channel) {
         return load(storeSpec, channel, true);
@@ -96,13 +125,16 @@ public final class ServedModel {
             ModelResolver resolver = new ModelResolver(StoreLocation.open(storeSpec));
             if (manifestOnly) {
                 Manifest manifest = resolver.resolveManifest(channel);
-                LOG.info("serving the manifest of model version {} from channel '{}'", manifest.version(), channel);
-                return ofManifest(manifest);
+                if (manifest.features() == null) {
+                    LOG.info("serving the manifest of model version {} from channel '{}'", manifest.version(), channel);
+                    return ofManifest(manifest);
+                }
             }
             LoadedVersion version = resolver.resolve(channel);
-            TextModel model = new TextModelCodec().decode(version.files());
-            LOG.info("serving model version {} from channel '{}'", version.manifest().version(), channel);
-            return of(model, version.manifest(), version.files());
+            ServedModel served = of(version);
+            LOG.info("serving {} model version {} from channel '{}'", served.tabular() ? "tabular" : "text",
+                    version.manifest().version(), channel);
+            return served;
         } catch (ChannelNotFoundException e) {
             return failed(e, "no model published on channel '" + channel + "'; run ./pigeonhole train");
         } catch (CorruptArtifactException | VersionNotFoundException | ModelFormatException e) {
@@ -130,17 +162,42 @@ public final class ServedModel {
         return manifest != null;
     }
 
+    /** True when the served model classifies rows of numbers rather than text. */
+    public boolean tabular() {
+        return tabular != null;
+    }
+
     /**
-     * The served model; {@link ModelUnavailableException} with the reason when none is loaded, IllegalStateException
+     * The served text model; {@link ModelUnavailableException} with the reason when none is loaded,
+     * {@link WrongModelKindException} saying what to send when the served model is tabular, IllegalStateException
      * when only the manifest was loaded ({@link #loadManifest}).
      */
     public TextModel model() {
+        if (tabular != null) {
+            throw new WrongModelKindException("this model classifies rows of numbers, not text: send {\"features\": {"
+                    + String.join(", ", tabular.featureNames().stream().limit(4).map(n -> "\"" + n + "\": <number>")
+                    .toList()) + (tabular.featureNames().size() > 4 ? ", ..." : "") + "}} (GET /model lists all "
+                    + tabular.featureNames().size() + " features)");
+        }
         manifest();
         if (model == null) {
             throw new IllegalStateException("only the manifest of model version " + manifest.version()
                     + " is loaded (pigeonhole.manifest-only); this function does not predict");
         }
         return model;
+    }
+
+    /**
+     * The served tabular model; {@link ModelUnavailableException} with the reason when none is loaded,
+     * {@link WrongModelKindException} saying what to send when the served model classifies text.
+     */
+    public TabularModel tabularModel() {
+        manifest();
+        if (tabular == null) {
+            throw new WrongModelKindException("this model classifies text, not rows of features: send "
+                    + "{\"text\": \"the text to classify\"}");
+        }
+        return tabular;
     }
 
     /** The served version's manifest; {@link ModelUnavailableException} when none is loaded. */

@@ -1,12 +1,11 @@
 package dev.pigeonhole.serving;
 
 import dev.pigeonhole.model.ModelFormatException;
-import dev.pigeonhole.model.TextModelCodec;
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.ChannelRevision;
 import dev.pigeonhole.store.Channels;
 import dev.pigeonhole.store.CorruptArtifactException;
-import dev.pigeonhole.store.LoadedVersion;
+import dev.pigeonhole.store.Manifest;
 import dev.pigeonhole.store.StoreLocation;
 import dev.pigeonhole.store.VersionNotFoundException;
 import dev.pigeonhole.store.VersionReader;
@@ -95,12 +94,13 @@ public final class ServedModelRefresher {
     }
 
     private void adopt(String version) {
+        VersionReader reader = new VersionReader(store);
         ServedModel next;
-        if (manifestOnly) {
-            next = ServedModel.ofManifest(new VersionReader(store).manifest(version));
+        Manifest manifest = manifestOnly ? reader.manifest(version) : null;
+        if (manifest != null && manifest.features() == null) {
+            next = ServedModel.ofManifest(manifest);
         } else {
-            LoadedVersion loaded = new VersionReader(store).load(version);
-            next = ServedModel.of(new TextModelCodec().decode(loaded.files()), loaded.manifest(), loaded.files());
+            next = ServedModel.of(reader.load(version));
         }
         String previous = served();
         current.adopt(next);
