@@ -138,20 +138,23 @@ public final class RetrainCounter {
         } catch (RuntimeException e) {
             LOG.warn("could not count {} feedback record(s) on {}: {}; the retrain job counts them", added,
                     FeedbackKeys.COUNTER, e.toString());
-        }
-        Group next;
-        synchronized (lock) {
-            if (before.isEmpty()) {
-                carried += added;
+        } finally {
+            // Whatever happened, the members are answered and the next group gets its turn: nobody waits forever.
+            Group next;
+            synchronized (lock) {
+                if (before.isEmpty()) {
+                    carried += added;
+                }
+                next = open;
+                open = null;
+                updating = next != null;
             }
-            next = open;
-            open = null;
-            updating = next != null;
-        }
-        // The carried records come first: they were stored earlier.
-        group.result.complete(before.isEmpty() ? OptionalLong.empty() : OptionalLong.of(before.getAsLong() + carriedIn + 1));
-        if (next != null) {
-            next.turn.complete(null);
+            // The carried records come first: they were stored earlier.
+            group.result.complete(before.isEmpty() ? OptionalLong.empty()
+                    : OptionalLong.of(before.getAsLong() + carriedIn + 1));
+            if (next != null) {
+                next.turn.complete(null);
+            }
         }
     }
 
