@@ -16,14 +16,15 @@ locals {
     "GET /{proxy+}",
   ]
 
-  # The feedback function's routes; POST /feedback is the one behind the API key authorizer.
+  # The feedback function's routes; POST /feedback and POST /feedback/batch are behind the API key authorizer.
   feedback_routes = [
     "POST /feedback",
+    "POST /feedback/batch",
     "OPTIONS /feedback",
     "GET /health",
   ]
 
-  protected_feedback_routes = ["POST /feedback"]
+  protected_feedback_routes = ["POST /feedback", "POST /feedback/batch"]
 
   predict_route_map = { for pair in setproduct(local.predict_routes, local.channels) : "${pair[1]} ${pair[0]}" => {
     channel = pair[1]

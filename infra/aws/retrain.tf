@@ -94,7 +94,8 @@ resource "aws_iam_role_policy_attachment" "retrain_execution" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
-# What the job itself may do: read everything under the store prefix, write models, channels and done markers.
+# What the job itself may do: read everything under the store prefix, write models, channels, retrain requests (those
+# the functions' counter missed) and their done markers, feedback segments and the lease.
 resource "aws_iam_role" "retrain_task" {
   name               = "${local.name}-retrain-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
@@ -120,7 +121,8 @@ data "aws_iam_policy_document" "retrain_task" {
     resources = [
       "${local.store_arn}/models/*",
       "${local.store_arn}/channels/*",
-      "${local.store_arn}/retrain-requests/done/*",
+      "${local.store_arn}/retrain-requests/*",
+      "${local.store_arn}/feedback/segments/*",
       "${local.store_arn}/locks/*",
     ]
   }
@@ -164,6 +166,8 @@ resource "aws_ecs_task_definition" "retrain" {
     command   = ["retrain"]
     environment = [
       { name = "PIGEONHOLE_STORE", value = local.store },
+      # k too: each run creates the retrain requests the feedback function's best-effort counter missed.
+      { name = "PIGEONHOLE_RETRAIN_EVERY", value = tostring(var.retrain_every) },
       { name = "AWS_REGION", value = var.region },
     ]
     logConfiguration = {
@@ -202,6 +206,32 @@ resource "aws_cloudwatch_event_rule" "retrain_request" {
       object = { key = local.request_prefixes }
     }
   })
+}
+
+# Also on a schedule: the functions' counter is a best effort (it gives up rather than slow a feedback down), and a run
+# creates the requests it missed, which then start the job again through the rule above if none ran.
+resource "aws_cloudwatch_event_rule" "retrain_schedule" {
+  name                = "${local.name}-retrain-schedule"
+  description         = "Reconcile the retrain requests with the stored feedback"
+  schedule_expression = var.retrain_schedule
+}
+
+resource "aws_cloudwatch_event_target" "retrain_schedule" {
+  rule     = aws_cloudwatch_event_rule.retrain_schedule.name
+  arn      = aws_ecs_cluster.retrain.arn
+  role_arn = aws_iam_role.retrain_events.arn
+
+  ecs_target {
+    task_definition_arn = aws_ecs_task_definition.retrain.arn_without_revision
+    task_count          = 1
+    launch_type         = "FARGATE"
+
+    network_configuration {
+      subnets          = local.subnet_ids
+      security_groups  = [aws_security_group.retrain.id]
+      assign_public_ip = length(var.subnet_ids) == 0
+    }
+  }
 }
 
 data "aws_iam_policy_document" "events_assume" {

@@ -139,3 +139,9 @@ variable "log_retention_days" {
   type        = number
   default     = 30
 }
+
+variable "retrain_schedule" {
+  description = "When the retrain job also runs to create the retrain requests the feedback function's counter missed (EventBridge schedule expression); a run with none pending exits at once."
+  type        = string
+  default     = "rate(30 minutes)"
+}

@@ -199,7 +199,10 @@ module retrainJob 'modules/retrain-job.bicep' = {
     cronExpression: retrainSchedule
     identityId: retrainIdentity.id
     identityClientId: retrainIdentity.properties.clientId
-    settings: storeSettings
+    // k too: each run creates the retrain requests the feedback function's best-effort counter missed.
+    settings: union(storeSettings, {
+      PIGEONHOLE_RETRAIN_EVERY: string(retrainEvery)
+    })
     tags: tags
   }
   dependsOn: [

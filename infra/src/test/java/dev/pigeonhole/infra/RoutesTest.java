@@ -48,7 +48,8 @@ class RoutesTest {
 
     @Test
     void onlyPostFeedbackIsBehindTheApiKeyAuthorizerAndHealthStaysOpen() {
-        assertEquals(List.of("POST /feedback"), TerraformConfiguration.local("protected_feedback_routes"));
+        assertEquals(List.of("POST /feedback", "POST /feedback/batch"),
+                TerraformConfiguration.local("protected_feedback_routes"));
         String route = String.valueOf(TerraformTest.resource("aws_apigatewayv2_route", "feedback")
                 .get("authorization_type"));
         assertTrue(route.contains("local.protected_feedback_routes") && route.contains("\"CUSTOM\"")

@@ -2,10 +2,14 @@ package dev.pigeonhole.retrain;
 
 import dev.pigeonhole.data.Dataset;
 import dev.pigeonhole.feedback.ClientShareCap;
+import dev.pigeonhole.feedback.FeedbackCompactor;
 import dev.pigeonhole.feedback.FeedbackReader;
 import dev.pigeonhole.feedback.FeedbackRecord;
+import dev.pigeonhole.feedback.FeedbackSegments;
+import dev.pigeonhole.feedback.FeedbackSnapshot;
 import dev.pigeonhole.feedback.RetrainLease;
 import dev.pigeonhole.feedback.RetrainRequest;
+import dev.pigeonhole.feedback.RetrainRequestReconciler;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.model.TextModel;
 import dev.pigeonhole.model.TextModelCodec;
@@ -43,8 +47,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * {@code retrain}: serves the pending retrain requests with one new version trained on the reference data plus all
- * feedback, moves {@code staging} to it, and moves {@code production} only if it is not worse than the model there.
+ * {@code retrain}: first creates the retrain requests the functions' best-effort counter missed (one per k stored
+ * records, {@link RetrainRequestReconciler}), then serves the pending ones with one new version trained on the
+ * reference data plus all feedback (read from segments and the records no segment holds yet, which it then compacts), moves {@code staging} to it, and moves {@code production} only if it is not worse than the model there.
  * Requests are marked done last, so a crash before leaves them pending for the next run. Runs never overlap: each
  * holds the store's retrain lease ({@link RetrainLease}) and one that finds it taken exits at once, saying by whom; and
  * production moves only if it still serves what the run compared against (a promote or rollback meanwhile wins).
@@ -102,6 +107,21 @@ final class RetrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     long leaseMinutes;
 
+    @Option(names = "--retrain-every", defaultValue = "${env:PIGEONHOLE_RETRAIN_EVERY:-100}",
+            description = "k, feedbacks per retrain request, as the feedback function has it (PIGEONHOLE_RETRAIN_EVERY): "
+                    + "each run first creates the requests the functions' counter missed, so that one exists per k "
+                    + "stored feedbacks (default: ${DEFAULT-VALUE}).")
+    int retrainEvery;
+
+    @Option(names = "--segment-min-records", defaultValue = "1000",
+            description = "Feedback records read one by one that a run copies into a new segment once there are at "
+                    + "least this many (default: ${DEFAULT-VALUE}).")
+    int segmentMinRecords;
+
+    @Option(names = "--segment-max-records", defaultValue = "50000",
+            description = "The most records one feedback segment holds (default: ${DEFAULT-VALUE}).")
+    int segmentMaxRecords;
+
     private final Function<String, ArtifactStore> stores;
 
     RetrainCommand() {
@@ -118,6 +138,13 @@ final class RetrainCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         ArtifactStore artifacts = stores.apply(store.location());
         RetrainRequests requests = new RetrainRequests(artifacts);
+        // Safe without the lease: requests are created only if absent, so runs racing here make each one once.
+        RetrainRequestReconciler.Reconciled reconciled =
+                new RetrainRequestReconciler(artifacts, requests, retrainEvery).reconcile();
+        if (!reconciled.created().isEmpty()) {
+            progress.report(String.format(Locale.ROOT, "%,d feedback records stored: created the retrain request(s) "
+                    + "the functions' counter missed, for counts %s", reconciled.records(), reconciled.created()));
+        }
         List<RetrainRequest> pending = requests.pending();
         if (pending.isEmpty()) {
             progress.report("no pending retrain request in " + artifacts.describe());
@@ -164,7 +191,18 @@ final class RetrainCommand implements Callable<Integer> {
         progress.report("reading " + data.data);
         Dataset reference = data.read();
         FeedbackReader feedbackReader = new FeedbackReader(artifacts);
-        List<FeedbackRecord> records = feedbackReader.records();
+        long readStart = System.nanoTime();
+        FeedbackSnapshot snapshot = feedbackReader.snapshot();
+        List<FeedbackRecord> records = snapshot.records();
+        progress.report(String.format(Locale.ROOT, "%,d feedback records read in %.1f s: %d segment(s), %,d record(s) "
+                + "one by one", records.size(), (System.nanoTime() - readStart) / 1e9, snapshot.segmentsRead(),
+                snapshot.unsegmented().size()));
+        // Before training, so that a run that dies training still leaves the next one less to read.
+        List<String> segments = new FeedbackCompactor(new FeedbackSegments(artifacts), segmentMinRecords,
+                segmentMaxRecords).compact(snapshot);
+        if (!segments.isEmpty()) {
+            progress.report("compacted the records read one by one into " + segments);
+        }
         ClientShareCap.Capped capped = cap.apply(records);
         if (capped.leftOutTotal() > 0) {
             progress.report(String.format(Locale.ROOT, "%,d of %,d feedback records left out: no client may contribute "

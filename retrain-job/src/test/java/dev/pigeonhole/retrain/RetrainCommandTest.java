@@ -264,6 +264,37 @@ class RetrainCommandTest {
     }
 
     @Test
+    void aRunCreatesTheRequestsTheCounterMissedAndOneThatDiesCompactingLosesAndDoublesNothing() {
+        correct(0, 45, 1_000); // k = 1,000 on the function: its counter creates no request for these 45
+        assertEquals(List.of(), pending());
+        ArtifactStore dying = new FailingOnDoneMarkers(new LocalArtifactStore(root), "feedback/segments/0000000021");
+
+        Run crashed = retrain(dying, "--retrain-every", "20", "--segment-min-records", "1", "--segment-max-records", "20");
+
+        assertEquals(1, crashed.exitCode(), crashed.err());
+        assertTrue(crashed.err().contains("45 feedback records stored: created the retrain request(s) the functions' "
+                + "counter missed, for counts [20, 40]"), crashed.err());
+        assertEquals(List.of("0000000020", "0000000040"), pending().stream().map(RetrainRequest::id).toList());
+        assertEquals(List.of("feedback/segments/0000000001-0000000020.jsonl.gz"),
+                new LocalArtifactStore(root).list("feedback/segments/"));
+
+        Run rerun = retrain("--retrain-every", "20", "--segment-min-records", "1", "--segment-max-records", "20");
+
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        assertTrue(rerun.err().contains("45 feedback records read in"), rerun.err());
+        assertTrue(rerun.err().contains("1 segment(s), 25 record(s) one by one"), rerun.err());
+        assertEquals(List.of(), pending());
+        assertEquals(List.of(20L, 40L), new RetrainRequests(new LocalArtifactStore(root)).all().stream()
+                .map(RetrainRequest::feedbackCount).toList(), "exactly one request per 20 records");
+        String feedbackSha = new FeedbackReader(new LocalArtifactStore(root)).dataset().sha256();
+        assertTrue(manifest(rerun.out().strip()).trainingData().stream().anyMatch(source -> source.sha256().equals(feedbackSha)),
+                "trained on exactly the records stored, each once");
+        assertEquals(List.of("feedback/segments/0000000001-0000000020.jsonl.gz",
+                "feedback/segments/0000000021-0000000040.jsonl.gz", "feedback/segments/0000000041-0000000045.jsonl.gz"),
+                new LocalArtifactStore(root).list("feedback/segments/"));
+    }
+
+    @Test
     void aRunThatFindsTheLeaseTakenExitsAtOnceSayingByWhomAndLeavesTheRequestsPending() {
         correct(0, 40, 20);
         RetrainLease.Attempt other = new RetrainLease(new LocalArtifactStore(root), Clock.systemUTC())
@@ -360,8 +391,15 @@ class RetrainCommandTest {
         }
     }
 
-    /** A store whose writes of done markers fail, as if the job died right after publishing. */
-    private record FailingOnDoneMarkers(ArtifactStore delegate) implements ArtifactStore {
+    /**
+     * A store whose writes of done markers (or of keys starting with {@code failingPrefix}) fail, as if the job died
+     * right after publishing (or at that write).
+     */
+    private record FailingOnDoneMarkers(ArtifactStore delegate, String failingPrefix) implements ArtifactStore {
+
+        FailingOnDoneMarkers(ArtifactStore delegate) {
+            this(delegate, "retrain-requests/done/");
+        }
 
         @Override
         public Optional<StoredObject> get(String key) {
@@ -396,8 +434,8 @@ class RetrainCommandTest {
             return delegate.describe();
         }
 
-        private static void failOnDoneMarker(String key) {
-            if (key.startsWith("retrain-requests/done/")) {
+        private void failOnDoneMarker(String key) {
+            if (key.startsWith(failingPrefix)) {
                 throw new StoreException("simulated crash writing " + key);
             }
         }

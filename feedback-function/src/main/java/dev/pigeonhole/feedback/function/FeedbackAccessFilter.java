@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every guarded route ({@code POST /feedback}, however its path is spelt) needs an API key (a feedback retrains the
- * model), and each client gets its own rate limit. Decided by the route the request matched ({@link GuardedRoutes}),
+ * Every guarded route ({@code POST /feedback} and {@code POST /feedback/batch}, however their paths are spelt) needs an
+ * API key (a feedback retrains the model), and each client gets its own rate limit, one token per request (a batch is
+ * one request). Decided by the route the request matched ({@link GuardedRoutes}),
  * not by a path pattern. Runs in the security phase, after CORS, so that refusals reach a browser page with their CORS
  * headers.
  */

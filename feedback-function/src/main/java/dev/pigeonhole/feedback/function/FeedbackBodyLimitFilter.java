@@ -1,5 +1,6 @@
 package dev.pigeonhole.feedback.function;
 
+import dev.pigeonhole.access.GuardedRoutes;
 import dev.pigeonhole.http.ErrorResponse;
 import dev.pigeonhole.http.RequestBodyLength;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Refuses bodies over {@code pigeonhole.feedback.max-body-bytes} with 413 before they are parsed, on every route and
+ * Refuses bodies over {@code pigeonhole.feedback.max-body-bytes} with 413 before they are parsed (a batch of feedback
+ * included: the same limit for one or 500 corrections), on every route and
  * every runtime: Netty also enforces it as its request size limit, the Lambda and Azure Functions adapters do not.
  * Every path, since a path pattern would miss spellings the router accepts ({@code /feedback/}).
  */
@@ -27,8 +29,11 @@ public final class FeedbackBodyLimitFilter {
     @Nullable
     public HttpResponse<ErrorResponse> rejectOversizedBody(HttpRequest<?> request) {
         if (RequestBodyLength.of(request) > configuration.maxBodyBytes()) {
+            // The message by the route matched, not by the path: every spelling of the batch path gets the batch's.
+            boolean batch = GuardedRoutes.controllerOf(request).filter(FeedbackBatchController.class::equals).isPresent();
             return HttpResponse.<ErrorResponse>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                    .body(ErrorResponse.of(FeedbackEndpointGuide.tooLargeMessage(configuration.maxBodyBytes())));
+                    .body(ErrorResponse.of(batch ? FeedbackEndpointGuide.batchTooLargeMessage(configuration.maxBodyBytes())
+                            : FeedbackEndpointGuide.tooLargeMessage(configuration.maxBodyBytes())));
         }
         return null;
     }

@@ -21,18 +21,24 @@ final class FeedbackEndpointGuide implements EndpointGuide {
         return "the request body is larger than the limit of " + maxBodyBytes + " bytes for feedback: send a shorter text";
     }
 
+    static String batchTooLargeMessage(long maxBodyBytes) {
+        return "the request body is larger than the limit of " + maxBodyBytes + " bytes for feedback: send fewer items "
+                + "per batch, or shorter texts";
+    }
+
     @Override
     public String endpoints() {
-        return "GET /health, POST /feedback";
+        return "GET /health, POST /feedback, POST /feedback/batch";
     }
 
     @Override
     public String exampleBody(String path) {
-        return EXAMPLE_BODY;
+        return path.startsWith("/feedback/batch") ? FeedbackBatchController.EXAMPLE_BODY : EXAMPLE_BODY;
     }
 
     @Override
     public Optional<String> tooLargeMessage(String path) {
-        return Optional.of(tooLargeMessage(configuration.maxBodyBytes()));
+        return Optional.of(path.startsWith("/feedback/batch") ? batchTooLargeMessage(configuration.maxBodyBytes())
+                : tooLargeMessage(configuration.maxBodyBytes()));
     }
 }

@@ -268,7 +268,7 @@ class FeedbackContractTest extends FunctionContract {
 
     @Test
     void unknownRouteIs404WithTheEndpoints() {
-        assertError(404, "no endpoint at GET /nowhere; the endpoints are GET /health, POST /feedback",
+        assertError(404, "no endpoint at GET /nowhere; the endpoints are GET /health, POST /feedback, POST /feedback/batch",
                 send(ContractRequest.get("/nowhere")));
     }
 
@@ -295,11 +295,88 @@ class FeedbackContractTest extends FunctionContract {
     }
 
     @Test
+    void noSpellingOfTheBatchPathTakesABatchWithoutAKey() {
+        int before = records().size();
+        List<String> paths = new java.util.ArrayList<>(PathSpellings.of("/feedback/batch"));
+        paths.add("/feedback/batch");
+        ContractRequest unkeyed = ContractRequest.postJson("/feedback/batch", """
+                {"items": [{"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}]}""");
+        for (String path : paths) {
+            for (String method : PathSpellings.METHODS) {
+                PathSpellings.assertRefused(method, path, send(PathSpellings.as(method, unkeyed.withPath(path))));
+            }
+        }
+        assertEquals(before, records().size(), "nothing stored");
+    }
+
+    @Test
     void aTrailingSlashNeedsTheKeyAsThePathDoes() {
         ContractResponse response = send(ContractRequest.postJson("/feedback/", """
                 {"text": "the team won the hockey game", "predicted_label": "Science", "true_label": "Sport"}"""));
 
         assertError(401, "feedback needs an API key: send it in the X-API-Key header", response);
+    }
+
+    // --- POST /feedback/batch: each item judged on its own, answered in order ---------------------------
+
+    @Test
+    void aBatchAnswersEveryItemInOrderAndStoresTheValidOnes() {
+        String predictionId = UUID.randomUUID().toString();
+        ContractResponse response = send(ContractRequest.postJson("/feedback/batch", """
+                {"items": [
+                  {"text": "the goalie saved the penalty", "predicted_label": "Science", "true_label": "Sport",
+                   "prediction_id": "%s"},
+                  {"text": "the chef baked a cake", "predicted_label": "Science", "true_label": "Cooking"},
+                  {"text": "12345", "predicted_label": "Sport", "true_label": "Sport"},
+                  null,
+                  {"text": "the compiler optimised the loop", "predicted_label": "Informatique", "true_label": "Informatique"},
+                  {"text": "the goalie saved the penalty", "predicted_label": "Science", "true_label": "Sport",
+                   "prediction_id": "%s"}
+                ]}""".formatted(predictionId, predictionId)).withHeader("X-API-Key", API_KEY));
+
+        assertJson(200, response);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) response.json().get("results");
+        assertEquals(6, results.size(), response.text());
+        String first = (String) results.get(0).get("feedback_id");
+        assertTrue(first != null && first.matches(FEEDBACK_ID), response.text());
+        assertEquals(Map.of("code", 202, "status", "accepted", "feedback_id", first, "bad_prediction", true,
+                "retrain_requested", false), results.get(0));
+        assertEquals(Map.of("code", 400, "status", "error", "message", "\"true_label\" is \"Cooking\", not a label of "
+                + "the served model: send one of " + LABELS), results.get(1));
+        assertEquals(Map.of("code", 400, "status", "error", "message", "\"text\" has no letters, only digits, "
+                + "punctuation or symbols: send the text that was classified"), results.get(2));
+        assertEquals(400, results.get(3).get("code"));
+        assertEquals(false, results.get(4).get("bad_prediction"));
+        assertEquals(first, results.get(5).get("feedback_id"), "the same prediction id twice is one record");
+        assertEquals(CLIENT_ID, storedRecord(first).clientId());
+        assertEquals(1, records().stream().filter(r -> r.text().equals("the goalie saved the penalty")).count());
+        assertEquals(1, records().stream().filter(r -> r.text().equals("the compiler optimised the loop")).count());
+    }
+
+    @Test
+    void aBatchWithoutItemsOrWithTooManyIs400() {
+        assertError(400, "missing field \"items\": send " + FeedbackBatchController.EXAMPLE_BODY,
+                send(ContractRequest.postJson("/feedback/batch", "{}").withHeader("X-API-Key", API_KEY)));
+        assertError(400, "\"items\" has 0 corrections: send between 1 and 500",
+                send(ContractRequest.postJson("/feedback/batch", "{\"items\": []}").withHeader("X-API-Key", API_KEY)));
+        // Over the item limit well within the body limit: the count decides before anything is stored.
+        assertError(400, "\"items\" has 501 corrections: send between 1 and 500", send(ContractRequest.postJson(
+                "/feedback/batch", "{\"items\": [" + String.join(",", java.util.Collections.nCopies(501, "null"))
+                        + "]}").withHeader("X-API-Key", API_KEY)));
+    }
+
+    @Test
+    void aBatchOverTheBodyLimitIs413SayingToSendFewerItems() {
+        String text = "word ".repeat(100);
+        String item = "{\"text\": \"" + text + "\", \"predicted_label\": \"Sport\", \"true_label\": \"Sport\"}";
+        String body = "{\"items\": [" + String.join(",", java.util.Collections.nCopies(10, item)) + "]}";
+        int before = records().size();
+        for (String path : List.of("/feedback/batch", "/feedback/batch/")) {
+            assertError(413, FeedbackEndpointGuide.batchTooLargeMessage(MAX_BODY_BYTES),
+                    send(ContractRequest.postJson(path, body).withHeader("X-API-Key", API_KEY)));
+        }
+        assertEquals(before, records().size());
     }
 
     // --- CORS: the predict function's web page posts feedback from its own origin ------------------

@@ -2,20 +2,21 @@ package dev.pigeonhole.feedback;
 
 import dev.pigeonhole.store.ArtifactStore;
 import io.micronaut.core.annotation.Nullable;
-import dev.pigeonhole.store.StoredObject;
 import dev.pigeonhole.store.StoreException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Stores each feedback as one immutable object, exactly once per client and prediction id, and creates one retrain
@@ -29,11 +30,13 @@ import java.util.concurrent.locks.LockSupport;
  *       feedback on the same prediction is a record of its own; without one at
  *       {@code feedback/records/<time>-<uuid>.json}. This one write is the whole claim: no crash leaves a claim
  *       without its record. Only whoever creates it counts it, so a record is counted at most once. A crash here
- *       leaves a stored but uncounted record: it is never lost (the retrain job reads every record), it only delays
- *       the next request by one feedback.</li>
- *   <li>Count it: compare-and-swap {@code feedback/counter.json} from c to n = c + 1. When n is a multiple of k the
- *       request {@code retrain-requests/<n>.json} is created (if absent) <em>before</em> the swap, so a crash after the swap can never lose it; a
- *       crash between the two leaves a request one feedback early, still the only one for that number.</li>
+ *       leaves a stored but uncounted record: it is never lost (the retrain job reads and counts every record).</li>
+ *   <li>Count it, as a best effort ({@link RetrainCounter}): the new records of the requests that arrive together in
+ *       one function instance are added to {@code feedback/counter.json} in one compare-and-swap, and the request
+ *       {@code retrain-requests/<n>.json} of every multiple n of k passed is created (if absent) <em>before</em> the
+ *       swap. Counting never fails a stored feedback: when the counter cannot be updated in time, the answer says no
+ *       retrain was requested and the retrain job, which counts the records themselves, creates any request missed
+ *       ({@link RetrainRequestReconciler}).</li>
  * </ol>
  */
 public final class FeedbackRecorder {
@@ -43,21 +46,23 @@ public final class FeedbackRecorder {
 
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final int MAX_COUNT_ATTEMPTS = 2_000;
+    /** The most records of one batch written at once. */
+    private static final int BATCH_WRITERS = 16;
 
     private final ArtifactStore store;
-    private final int retrainEvery;
     private final Clock clock;
-    private final RetrainRequests requests;
+    private final RetrainCounter counter;
 
     public FeedbackRecorder(ArtifactStore store, int retrainEvery, Clock clock) {
-        if (retrainEvery < 1) {
-            throw new IllegalArgumentException("retrain every must be at least 1 feedback, got " + retrainEvery);
-        }
+        this(store, clock, new RetrainCounter(store, retrainEvery, new RetrainRequests(store, clock),
+                RetrainCounter.DEFAULT_BUDGET, RetrainCounter.DEFAULT_MAX_ATTEMPTS));
+    }
+
+    /** Counting with {@code counter} (its budget and attempts), which must count in {@code store}. */
+    public FeedbackRecorder(ArtifactStore store, Clock clock, RetrainCounter counter) {
         this.store = Objects.requireNonNull(store, "store");
-        this.retrainEvery = retrainEvery;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.requests = new RetrainRequests(store, clock);
+        this.counter = Objects.requireNonNull(counter, "counter");
     }
 
     /** The outcome of recording: the stored record, whether it had been recorded before, whether it asked to retrain. */
@@ -74,10 +79,61 @@ public final class FeedbackRecorder {
      * IllegalArgumentException saying what to fix for bad input.
      */
     public Recorded record(FeedbackSubmission submission, @Nullable String clientId) {
-        Objects.requireNonNull(submission, "submission");
-        requireText(submission.text(), "text");
-        requireText(submission.predictedLabel(), "predicted_label");
-        requireText(submission.trueLabel(), "true_label");
+        Recorded stored = store(submission, clientId);
+        if (stored.duplicate()) {
+            return stored;
+        }
+        return new Recorded(stored.record(), false, counter.count(1).requestedRetrain(0));
+    }
+
+    /**
+     * Validates and stores every submission of a batch as sent by {@code clientId}, up to {@value #BATCH_WRITERS} at a
+     * time on {@code writers}, then counts the new ones in one counting step: the outcomes in the order given.
+     * IllegalArgumentException for bad input, before anything is stored; a store failure fails the batch after the
+     * records written so far are stored (sending the batch again stores each of them once, by prediction id).
+     */
+    public List<Recorded> recordAll(List<FeedbackSubmission> submissions, @Nullable String clientId, Executor writers) {
+        Objects.requireNonNull(submissions, "submissions");
+        submissions.forEach(FeedbackRecorder::requireValid);
+        Recorded[] stored = new Recorded[submissions.size()];
+        int chunks = Math.min(BATCH_WRITERS, submissions.size());
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int start = chunk;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int i = start; i < stored.length; i += chunks) {
+                    stored[i] = store(submissions.get(i), clientId);
+                }
+            }, writers));
+        }
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        int created = 0;
+        for (Recorded recorded : stored) {
+            created += recorded.duplicate() ? 0 : 1;
+        }
+        RetrainCounter.Tally tally = counter.count(created);
+        List<Recorded> outcomes = new ArrayList<>(stored.length);
+        int index = 0;
+        for (Recorded recorded : stored) {
+            if (recorded.duplicate()) {
+                outcomes.add(recorded);
+            } else {
+                outcomes.add(new Recorded(recorded.record(), false, tally.requestedRetrain(index++)));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Validates and writes the record of {@code submission}, uncounted; duplicate when the client sent its prediction id before. */
+    private Recorded store(FeedbackSubmission submission, @Nullable String clientId) {
+        requireValid(submission);
         String predictionId = blankToNull(submission.predictionId());
         Instant now = clock.instant();
         FeedbackRecord record = new FeedbackRecord(ID_TIME.format(now) + "-" + UUID.randomUUID(), now.toString(),
@@ -92,41 +148,19 @@ public final class FeedbackRecorder {
                         .data(), FeedbackRecord.class);
                 return new Recorded(first, true, false);
             }
-            return new Recorded(record, false, count());
+            return new Recorded(record, false, false);
         }
         if (!store.putIfAbsent(FeedbackKeys.record(record.feedbackId()), FeedbackJson.write(record))) {
             throw new StoreException("feedback id " + record.feedbackId() + " is already taken in " + store.describe());
         }
-        return new Recorded(record, false, count());
+        return new Recorded(record, false, false);
     }
 
-    /** Counts one new record; true if it was the k-th and so requested a retrain. */
-    private boolean count() {
-        for (int attempt = 1; attempt <= MAX_COUNT_ATTEMPTS; attempt++) {
-            Optional<StoredObject> current = store.get(FeedbackKeys.COUNTER);
-            long n = current.map(c -> FeedbackJson.read(FeedbackKeys.COUNTER, c.data(), FeedbackCount.class).count())
-                    .orElse(0L) + 1;
-            boolean kth = n % retrainEvery == 0;
-            if (kth) {
-                requests.create(n);
-            }
-            byte[] next = FeedbackJson.write(new FeedbackCount(n, UUID.randomUUID().toString()));
-            boolean swapped = current.isEmpty()
-                    ? store.putIfAbsent(FeedbackKeys.COUNTER, next)
-                    : store.replaceIf(FeedbackKeys.COUNTER, next, current.get().etag());
-            if (swapped) {
-                return kth;
-            }
-            backOff(attempt);
-        }
-        throw new StoreException("could not count a feedback in " + store.describe() + ": the counter kept changing for "
-                + MAX_COUNT_ATTEMPTS + " attempts; the record is stored and will be trained on");
-    }
-
-    // Randomised so that writers that just collided do not collide again in lockstep.
-    private static void backOff(int attempt) {
-        long maxMicros = Math.min(20_000L, 50L << Math.min(attempt, 9));
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000L);
+    private static void requireValid(FeedbackSubmission submission) {
+        Objects.requireNonNull(submission, "submission");
+        requireText(submission.text(), "text");
+        requireText(submission.predictedLabel(), "predicted_label");
+        requireText(submission.trueLabel(), "true_label");
     }
 
     private static void requireText(String value, String field) {

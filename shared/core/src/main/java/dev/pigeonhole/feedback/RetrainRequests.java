@@ -48,17 +48,30 @@ public final class RetrainRequests {
     public List<RetrainRequest> all() {
         return store.list(FeedbackKeys.REQUESTS_PREFIX).stream()
                 .filter(RetrainRequests::isRequestKey)
-                .map(key -> FeedbackJson.read(key, store.get(key).orElseThrow().data(), RetrainRequest.class))
+                .map(this::read)
                 .toList();
     }
 
-    /** The requests without a done marker, oldest first. */
+    /** The requests without a done marker, oldest first; only those are read (one listing tells which). */
     public List<RetrainRequest> pending() {
+        List<String> keys = store.list(FeedbackKeys.REQUESTS_PREFIX);
         Set<String> done = new HashSet<>();
-        for (String key : store.list(FeedbackKeys.DONE_PREFIX)) {
-            done.add(key.substring(FeedbackKeys.DONE_PREFIX.length(), key.length() - FeedbackKeys.JSON.length()));
+        for (String key : keys) {
+            if (key.startsWith(FeedbackKeys.DONE_PREFIX) && key.endsWith(FeedbackKeys.JSON)) {
+                done.add(key.substring(FeedbackKeys.DONE_PREFIX.length(), key.length() - FeedbackKeys.JSON.length()));
+            }
         }
-        return all().stream().filter(request -> !done.contains(request.id())).toList();
+        return keys.stream()
+                .filter(RetrainRequests::isRequestKey)
+                .filter(key -> !done.contains(key.substring(FeedbackKeys.REQUESTS_PREFIX.length(),
+                        key.length() - FeedbackKeys.JSON.length())))
+                .map(this::read)
+                .filter(request -> !done.contains(request.id()))
+                .toList();
+    }
+
+    private RetrainRequest read(String key) {
+        return FeedbackJson.read(key, store.get(key).orElseThrow().data(), RetrainRequest.class);
     }
 
     /** Marks {@code requests} served by {@code version}; call only once that version is published. */

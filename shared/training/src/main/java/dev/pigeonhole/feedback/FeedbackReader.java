@@ -5,15 +5,24 @@ import dev.pigeonhole.data.LabeledText;
 import dev.pigeonhole.store.ArtifactStore;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Reads every stored feedback record, and the feedback as a training data set with its provenance. */
+/** Reads every stored feedback record (from segments and record objects), and the feedback as a training data set with its provenance. */
 public final class FeedbackReader {
+
+    /** Records fetched at once when no segment holds them. */
+    private static final int READERS = 16;
 
     private final ArtifactStore store;
 
@@ -23,22 +32,87 @@ public final class FeedbackReader {
 
     /**
      * Every feedback record, oldest first (by feedback id, which starts with the time it was received), each feedback
-     * id once.
+     * id once: those the segments hold, and the others read one by one.
      */
     public List<FeedbackRecord> records() {
-        Map<String, FeedbackRecord> byId = new LinkedHashMap<>();
-        for (String key : store.list(FeedbackKeys.RECORDS_PREFIX)) {
-            if (!key.endsWith(FeedbackKeys.JSON)) {
-                continue;
+        return snapshot().records();
+    }
+
+    /**
+     * Reads the feedback: the record keys are listed (the listing is what there is), the segments read, and the records
+     * no segment holds fetched one by one, {@value #READERS} at a time.
+     */
+    public FeedbackSnapshot snapshot() {
+        List<String> keys = store.list(FeedbackKeys.RECORDS_PREFIX).stream()
+                .filter(key -> key.endsWith(FeedbackKeys.JSON)).toList();
+        FeedbackSegments segments = new FeedbackSegments(store);
+        Map<String, FeedbackRecord> byKey = new HashMap<>();
+        long next = 1;
+        List<FeedbackSegments.Segment> listed = segments.list();
+        for (FeedbackSegments.Segment segment : listed) {
+            for (FeedbackSegments.Line line : segments.read(segment)) {
+                byKey.putIfAbsent(line.key(), line.record());
             }
-            // A record listed but gone again cannot happen (records are never deleted); skip rather than fail if so.
-            store.get(key).ifPresent(stored -> {
-                FeedbackRecord record = FeedbackJson.read(key, stored.data(), FeedbackRecord.class);
-                byId.putIfAbsent(record.feedbackId(), record);
-            });
+            next = Math.max(next, segment.to() + 1);
+        }
+        List<String> missing = keys.stream().filter(key -> !byKey.containsKey(key)).toList();
+        List<FeedbackSegments.Line> fetched = fetch(missing);
+        fetched.forEach(line -> byKey.putIfAbsent(line.key(), line.record()));
+
+        Map<String, FeedbackRecord> byId = new HashMap<>();
+        for (FeedbackRecord record : byKey.values()) {
+            byId.merge(record.feedbackId(), record, (a, b) -> a);
         }
         // Keys of records with a prediction id are hashes, so the listing is not in time order.
-        return byId.values().stream().sorted(java.util.Comparator.comparing(FeedbackRecord::feedbackId)).toList();
+        List<FeedbackRecord> records = byId.values().stream()
+                .sorted(Comparator.comparing(FeedbackRecord::feedbackId)).toList();
+        List<FeedbackSegments.Line> unsegmented = fetched.stream()
+                .sorted(Comparator.comparing((FeedbackSegments.Line line) -> line.record().feedbackId())
+                        .thenComparing(FeedbackSegments.Line::key))
+                .toList();
+        return new FeedbackSnapshot(records, unsegmented, next, keys.size(), listed.size());
+    }
+
+    /** The records at {@code keys}, read in parallel; a record listed but gone again (never deleted) is skipped. */
+    private List<FeedbackSegments.Line> fetch(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        FeedbackSegments.Line[] lines = new FeedbackSegments.Line[keys.size()];
+        int threads = Math.min(READERS, keys.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "feedback-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = first; i < lines.length; i += threads) {
+                        String key = keys.get(i);
+                        int index = i;
+                        store.get(key).ifPresent(stored -> lines[index] = new FeedbackSegments.Line(key,
+                                FeedbackJson.read(key, stored.data(), FeedbackRecord.class)));
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading feedback records", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.stream(lines).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -2,10 +2,11 @@ package dev.pigeonhole.feedback;
 
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.S3ProxyServer;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
-/** The feedback store contract on a real S3 API server (s3proxy). */
+/**
+ * The feedback store contract on a real S3 API server (s3proxy). Its If-Match is not atomic (see S3ArtifactStoreTest),
+ * but one recorder has at most one counter update in flight (RetrainCounter), so the concurrency test holds here too.
+ */
 class S3FeedbackStoreTest extends FeedbackStoreContract {
 
     @Override
@@ -17,12 +18,5 @@ class S3FeedbackStoreTest extends FeedbackStoreContract {
     @Override
     int feedbacksPerThread() {
         return 10;
-    }
-
-    @Test
-    @Disabled("s3proxy 4.1.0 (filesystem) checks If-Match and then renames without a lock, so the counter loses "
-            + "increments; see S3ArtifactStoreTest")
-    @Override
-    void feedbacksFromSixteenThreadsAreAllRecordedWithOneRequestPerK() {
     }
 }
