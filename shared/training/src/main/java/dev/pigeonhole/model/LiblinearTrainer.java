@@ -113,6 +113,11 @@ public final class LiblinearTrainer implements ClassifierTrainer {
 
     /** LIBLINEAR's input: 1-based feature indices, the intercept as the constant feature {@code dimension + 1}. */
     static Problem problem(List<SparseVector> x, int[] y, int dimension) {
+        return problem(x, y, dimension, null);
+    }
+
+    /** As {@link #problem(List, int[], int)}, each feature's value multiplied by its {@code scale} when one is given. */
+    static Problem problem(List<SparseVector> x, int[] y, int dimension, float[] scale) {
         Problem problem = new Problem();
         problem.l = x.size();
         problem.n = dimension + 1;
@@ -124,7 +129,7 @@ public final class LiblinearTrainer implements ClassifierTrainer {
             float[] values = x.get(i).values();
             Feature[] row = new Feature[indices.length + 1];
             for (int j = 0; j < indices.length; j++) {
-                row[j] = new FeatureNode(indices[j] + 1, values[j]);
+                row[j] = new FeatureNode(indices[j] + 1, scale == null ? values[j] : values[j] * scale[indices[j]]);
             }
             row[indices.length] = new FeatureNode(dimension + 1, 1);
             problem.x[i] = row;

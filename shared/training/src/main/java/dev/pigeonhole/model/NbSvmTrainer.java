@@ -1,11 +1,8 @@
 package dev.pigeonhole.model;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Linear;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import dev.pigeonhole.text.SparseVector;
 
@@ -85,7 +82,11 @@ public final class NbSvmTrainer implements ClassifierTrainer {
                 bias[k] = -1e3f;
                 continue;
             }
-            Model model = Linear.train(problem(x, y, k, ratio, dimension), parameter());
+            int[] inClass = new int[y.length];
+            for (int i = 0; i < y.length; i++) {
+                inClass[i] = y[i] == k ? 1 : 0;
+            }
+            Model model = Linear.train(LiblinearTrainer.problem(x, inClass, dimension, ratio), parameter());
             int positive = model.getLabels()[0] == 1 ? 0 : 1;
             for (int j = 0; j < dimension; j++) {
                 weights[k][j] = (float) (model.getDecfunCoef(j + 1, positive) * ratio[j]);
@@ -127,27 +128,5 @@ public final class NbSvmTrainer implements ClassifierTrainer {
                     - Math.log((alpha + Math.max(0, all[j] - inClass[j])) / outTotal));
         }
         return ratio;
-    }
-
-    /** Class {@code k} against the rest on features scaled by {@code ratio}; the intercept a constant feature. */
-    private static Problem problem(List<SparseVector> x, int[] y, int k, float[] ratio, int dimension) {
-        Problem problem = new Problem();
-        problem.l = x.size();
-        problem.n = dimension + 1;
-        problem.bias = 1;
-        problem.x = new Feature[x.size()][];
-        problem.y = new double[x.size()];
-        for (int i = 0; i < x.size(); i++) {
-            int[] indices = x.get(i).indices();
-            float[] values = x.get(i).values();
-            Feature[] row = new Feature[indices.length + 1];
-            for (int j = 0; j < indices.length; j++) {
-                row[j] = new FeatureNode(indices[j] + 1, values[j] * ratio[indices[j]]);
-            }
-            row[indices.length] = new FeatureNode(dimension + 1, 1);
-            problem.x[i] = row;
-            problem.y[i] = y[i] == k ? 1 : 0;
-        }
-        return problem;
     }
 }

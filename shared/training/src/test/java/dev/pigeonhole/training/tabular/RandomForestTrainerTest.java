@@ -18,7 +18,7 @@ import smile.data.DataFrame;
 /** The plain arrays a model is served from answer exactly what the library that trained it answers. */
 class RandomForestTrainerTest {
 
-    private static final TabularDataset IRIS = new TabularDatasetReader("species").read(Path.of("../data/iris/iris.csv"));
+    private static final TabularDataset IRIS = new TabularDatasetReader("species").read(Path.of("../../data/iris/iris.csv"));
 
     @Test
     void theExportedForestGivesSmilesOwnProbabilitiesForEveryRow() {

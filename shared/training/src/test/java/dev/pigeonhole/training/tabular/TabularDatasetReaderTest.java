@@ -63,6 +63,6 @@ class TabularDatasetReaderTest {
         assertTrue(TabularDatasetReader.lacksField(write("n.csv", "a,species\n1,x\n"), "text"));
         assertFalse(TabularDatasetReader.lacksField(write("t.csv", "text,species\nhello,x\n"), "text"));
         assertFalse(TabularDatasetReader.lacksField(write("t.jsonl", "{\"text\": \"hi\", \"y\": \"x\"}\n"), "text"));
-        assertTrue(TabularDatasetReader.lacksField(Path.of("../data/iris/iris.csv"), "text"));
+        assertTrue(TabularDatasetReader.lacksField(Path.of("../../data/iris/iris.csv"), "text"));
     }
 }
