@@ -3,6 +3,7 @@ package dev.pigeonhole.feedback.function;
 import dev.pigeonhole.feedback.FeedbackSubmission;
 import dev.pigeonhole.http.RequestRejectedException;
 import dev.pigeonhole.serving.CurrentModel;
+import dev.pigeonhole.serving.ServedModel;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -47,7 +48,9 @@ final class SubmissionValidator {
         if (submission.text().codePoints().noneMatch(Character::isLetter)) {
             throw rejected("\"text\" has no letters, only digits, punctuation or symbols: send the text that was classified");
         }
-        List<String> labels = current.get().manifest().labels();
+        ServedModel served = current.get();
+        served.requireText();
+        List<String> labels = served.manifest().labels();
         requireLabel("predicted_label", submission.predictedLabel(), labels);
         requireLabel("true_label", submission.trueLabel(), labels);
     }

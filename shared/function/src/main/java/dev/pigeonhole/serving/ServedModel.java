@@ -173,18 +173,23 @@ public final class ServedModel {
      * when only the manifest was loaded ({@link #loadManifest}).
      */
     public TextModel model() {
-        if (tabular != null) {
-            throw new WrongModelKindException("this model classifies rows of numbers, not text: send {\"features\": {"
-                    + String.join(", ", tabular.featureNames().stream().limit(4).map(n -> "\"" + n + "\": <number>")
-                    .toList()) + (tabular.featureNames().size() > 4 ? ", ..." : "") + "}} (GET /model lists all "
-                    + tabular.featureNames().size() + " features)");
-        }
+        requireText();
         manifest();
         if (model == null) {
             throw new IllegalStateException("only the manifest of model version " + manifest.version()
                     + " is loaded (pigeonhole.manifest-only); this function does not predict");
         }
         return model;
+    }
+
+    /** {@link WrongModelKindException} saying what to send when the served model is tabular, else nothing. */
+    public void requireText() {
+        if (tabular != null) {
+            throw new WrongModelKindException("this model classifies rows of numbers, not text: send {\"features\": {"
+                    + String.join(", ", tabular.featureNames().stream().limit(4).map(n -> "\"" + n + "\": <number>")
+                    .toList()) + (tabular.featureNames().size() > 4 ? ", ..." : "") + "}} (GET /model lists all "
+                    + tabular.featureNames().size() + " features)");
+        }
     }
 
     /**
