@@ -4,6 +4,8 @@ import dev.pigeonhole.access.Caller;
 import dev.pigeonhole.feedback.FeedbackRecord;
 import dev.pigeonhole.feedback.FeedbackRecorder;
 import dev.pigeonhole.feedback.FeedbackSubmission;
+import dev.pigeonhole.model.tabular.InvalidFeaturesException;
+import dev.pigeonhole.serving.WrongModelKindException;
 import dev.pigeonhole.feedback.function.api.FeedbackBatchAnswer;
 import dev.pigeonhole.feedback.function.api.FeedbackBatchRequest;
 import dev.pigeonhole.feedback.function.api.FeedbackBatchResponse;
@@ -40,13 +42,16 @@ public final class FeedbackBatchController {
     static final String EXAMPLE_BODY = "{\"items\": [" + FeedbackEndpointGuide.EXAMPLE_BODY + ", ...]}";
 
     private final SubmissionValidator validator;
+    private final TabularSubmissionValidator tabularValidator;
     private final FeedbackRecorder recorder;
     private final BadPredictionSink badPredictions;
     private final ExecutorService writers;
 
-    public FeedbackBatchController(SubmissionValidator validator, FeedbackRecorder recorder,
-                                   BadPredictionSink badPredictions, @Named(TaskExecutors.IO) ExecutorService writers) {
+    public FeedbackBatchController(SubmissionValidator validator, TabularSubmissionValidator tabularValidator,
+                                   FeedbackRecorder recorder, BadPredictionSink badPredictions,
+                                   @Named(TaskExecutors.IO) ExecutorService writers) {
         this.validator = validator;
+        this.tabularValidator = tabularValidator;
         this.recorder = recorder;
         this.badPredictions = badPredictions;
         this.writers = writers;
@@ -56,7 +61,8 @@ public final class FeedbackBatchController {
      * Records several feedbacks; an item refused for bad input is answered with its status and message, the others
      * are stored.
      *
-     * @param batch {"items": [{"text", "predicted_label", "true_label", "prediction_id"?, "model_version"?}, ...]}
+     * @param batch {"items": [{"text" (or "features" for a tabular model), "predicted_label", "true_label",
+     *              "prediction_id"?, "model_version"?}, ...]}
      * @return 200 with one answer per item, in order: {"code": 202, "status": "accepted", "feedback_id", "bad_prediction",
      *         "retrain_requested"} or {"code": 400, "status": "error", "message"}
      */
@@ -82,14 +88,19 @@ public final class FeedbackBatchController {
                 if (item == null) {
                     throw rejected("item " + i + " is null: send " + FeedbackEndpointGuide.EXAMPLE_BODY);
                 }
-                validator.requireValid(item);
+                FeedbackSubmission submission = tabularValidator.accept(item).orElseGet(() -> {
+                    validator.requireValid(item);
+                    return item;
+                });
                 accepted.add(i);
-                valid.add(item);
+                valid.add(submission);
             } catch (RequestRejectedException e) {
                 if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
                     throw e; // no model to check labels against: the whole batch waits, as a single feedback would
                 }
                 answers[i] = FeedbackBatchAnswer.refused(e.status().getCode(), e.getMessage());
+            } catch (WrongModelKindException | InvalidFeaturesException e) {
+                answers[i] = FeedbackBatchAnswer.refused(HttpStatus.BAD_REQUEST.getCode(), e.getMessage());
             }
         }
         if (!valid.isEmpty()) {
@@ -99,7 +110,8 @@ public final class FeedbackBatchController {
                 FeedbackRecord record = outcome.record();
                 if (!outcome.duplicate() && record.badPrediction()) {
                     badPredictions.record(new BadPrediction(record.text(), record.predictedLabel(), record.trueLabel(),
-                            record.modelVersion(), record.feedbackId()));
+                            record.modelVersion(), record.feedbackId(), record.features() == null ? null
+                                    : FeatureJson.of(record.features())));
                 }
                 answers[accepted.get(j)] = FeedbackBatchAnswer.accepted(new FeedbackResponse(record.feedbackId(),
                         record.badPrediction(), outcome.retrainRequested()));

@@ -5,6 +5,7 @@ import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertJson;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.feedbackId;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.keyedFeedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
@@ -72,6 +73,29 @@ class TabularFeedbackContractTest extends FunctionContract {
         assertEquals("versicolor", stored.trueLabel());
         assertEquals(predictionId, stored.predictionId());
         assertEquals(FeedbackContractTest.CLIENT_ID, stored.clientId());
+    }
+
+    @Test
+    void aBatchOfRowsIsJudgedItemByItemAndStoresTheGoodOnesWithTheirFeatures() {
+        ContractResponse response = send(ContractRequest.postJson("/feedback/batch", """
+                {"items": [
+                  {"features": %s, "predicted_label": "virginica", "true_label": "versicolor"},
+                  {"text": "a blue flower", "predicted_label": "setosa", "true_label": "virginica"},
+                  {"features": {"sepal_length": 6.1}, "predicted_label": "setosa", "true_label": "virginica"}
+                ]}""".formatted(ROW)).withHeader("X-API-Key", FeedbackContractTest.API_KEY));
+
+        assertJson(200, response);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> answers = (List<Map<String, Object>>) response.json().get("results");
+        assertEquals(List.of(202, 400, 400), answers.stream().map(a -> ((Number) a.get("code")).intValue()).toList(),
+                response.text());
+        assertEquals(true, answers.get(0).get("bad_prediction"));
+        assertTrue(((String) answers.get(1).get("message")).startsWith("this model classifies rows of numbers, not text"),
+                response.text());
+        assertTrue(((String) answers.get(2).get("message")).contains("\"sepal_width\" is missing"), response.text());
+        FeedbackRecord stored = record((String) answers.get(0).get("feedback_id"));
+        assertEquals(4, stored.features().size());
+        assertEquals("versicolor", stored.trueLabel());
     }
 
     @Test
