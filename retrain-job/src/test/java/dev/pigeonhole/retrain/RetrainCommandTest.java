@@ -7,12 +7,12 @@ import dev.pigeonhole.feedback.RetrainLease;
 import dev.pigeonhole.feedback.RetrainRequest;
 import dev.pigeonhole.feedback.RetrainRequests;
 import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.FaultyStore;
 import dev.pigeonhole.store.Channels;
 import dev.pigeonhole.store.LoadedVersion;
 import dev.pigeonhole.store.LocalArtifactStore;
 import dev.pigeonhole.store.Manifest;
 import dev.pigeonhole.store.ManifestDraft;
-import dev.pigeonhole.store.StoreException;
 import dev.pigeonhole.store.StoredObject;
 import dev.pigeonhole.store.VersionPublisher;
 import dev.pigeonhole.store.VersionReader;
@@ -243,12 +243,12 @@ class RetrainCommandTest {
     @Test
     void crashBeforeMarkingDoneLeavesRequestsPendingAndTheVersionComplete() {
         correct(0, 40, 20);
-        ArtifactStore crashing = new FailingOnDoneMarkers(new LocalArtifactStore(root));
+        ArtifactStore crashing = new FaultyStore(new LocalArtifactStore(root), key -> key.startsWith("retrain-requests/done/"), 0);
 
         Run crashed = retrain(crashing);
 
         assertEquals(1, crashed.exitCode());
-        assertTrue(crashed.err().contains("error: simulated crash writing retrain-requests/done/0000000020.json"),
+        assertTrue(crashed.err().contains("error: write of retrain-requests/done/0000000020.json failed (injected)"),
                 crashed.err());
         assertEquals(List.of("0000000020", "0000000040"), pending().stream().map(RetrainRequest::id).toList());
         List<String> versions = new VersionReader(new LocalArtifactStore(root)).versions();
@@ -267,7 +267,7 @@ class RetrainCommandTest {
     void aRunCreatesTheRequestsTheCounterMissedAndOneThatDiesCompactingLosesAndDoublesNothing() {
         correct(0, 45, 1_000); // k = 1,000 on the function: its counter creates no request for these 45
         assertEquals(List.of(), pending());
-        ArtifactStore dying = new FailingOnDoneMarkers(new LocalArtifactStore(root), "feedback/segments/0000000021");
+        ArtifactStore dying = new FaultyStore(new LocalArtifactStore(root), key -> key.startsWith("feedback/segments/0000000021"), 0);
 
         Run crashed = retrain(dying, "--retrain-every", "20", "--segment-min-records", "1", "--segment-max-records", "20");
 
@@ -391,53 +391,4 @@ class RetrainCommandTest {
         }
     }
 
-    /**
-     * A store whose writes of done markers (or of keys starting with {@code failingPrefix}) fail, as if the job died
-     * right after publishing (or at that write).
-     */
-    private record FailingOnDoneMarkers(ArtifactStore delegate, String failingPrefix) implements ArtifactStore {
-
-        FailingOnDoneMarkers(ArtifactStore delegate) {
-            this(delegate, "retrain-requests/done/");
-        }
-
-        @Override
-        public Optional<StoredObject> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public void put(String key, byte[] data) {
-            failOnDoneMarker(key);
-            delegate.put(key, data);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] data) {
-            failOnDoneMarker(key);
-            return delegate.putIfAbsent(key, data);
-        }
-
-        @Override
-        public boolean replaceIf(String key, byte[] data, String expectedEtag) {
-            failOnDoneMarker(key);
-            return delegate.replaceIf(key, data, expectedEtag);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        private void failOnDoneMarker(String key) {
-            if (key.startsWith(failingPrefix)) {
-                throw new StoreException("simulated crash writing " + key);
-            }
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.pigeonhole.feedback;
 
 import dev.pigeonhole.store.ArtifactStore;
+import dev.pigeonhole.store.FaultyStore;
 import dev.pigeonhole.store.StoreException;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ abstract class FeedbackAtScaleContract {
             assertEquals(List.of(false, false, false, false, false, false, false, false, true),
                     outcomes.stream().map(FeedbackRecorder.Recorded::duplicate).toList());
             assertEquals("text number 3", outcomes.get(2).record().text());
-            assertEquals(2, counted.writes.get(), "one counter write for the single feedback, one for the batch");
+            assertEquals(2, counted.writes(), "one counter write for the single feedback, one for the batch");
             assertEquals(List.of(3L, 6L, 9L), requestCounts(real));
             assertEquals(9, new FeedbackReader(real).records().size());
         } finally {

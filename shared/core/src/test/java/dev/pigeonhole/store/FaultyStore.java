@@ -1,8 +1,4 @@
-package dev.pigeonhole.feedback;
-
-import dev.pigeonhole.store.ArtifactStore;
-import dev.pigeonhole.store.StoreException;
-import dev.pigeonhole.store.StoredObject;
+package dev.pigeonhole.store;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,17 +9,22 @@ import java.util.function.Predicate;
  * A real store whose conditional writes of chosen keys fail, as a process dying or a store refusing would make them:
  * each write whose key {@code fails} matches throws once {@code allowed} of them went through. Counts those writes.
  */
-final class FaultyStore implements ArtifactStore {
+public final class FaultyStore implements ArtifactStore {
 
     private final ArtifactStore delegate;
     private final Predicate<String> fails;
     private final int allowed;
-    final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
 
-    FaultyStore(ArtifactStore delegate, Predicate<String> fails, int allowed) {
+    public FaultyStore(ArtifactStore delegate, Predicate<String> fails, int allowed) {
         this.delegate = delegate;
         this.fails = fails;
         this.allowed = allowed;
+    }
+
+    /** Writes of matching keys so far, those that failed included. */
+    public int writes() {
+        return writes.get();
     }
 
     private void check(String key) {
