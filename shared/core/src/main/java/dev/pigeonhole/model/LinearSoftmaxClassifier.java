@@ -117,15 +117,47 @@ public final class LinearSoftmaxClassifier implements ProbabilisticClassifier {
         float[] values = x.values();
         int k = bias.length;
         double[] scores = new double[k];
-        for (int c = 0; c < k; c++) {
-            scores[c] = bias[c];
-        }
-        for (int i = 0; i < indices.length; i++) {
-            int base = indices[i] * k;
-            float value = values[i];
-            for (int c = 0; c < k; c++) {
-                scores[c] += packed[base + c] * value;
+        // A few classes per pass over the features, each class summed in a local variable: one sum per class kept in
+        // an array waits on its own store at every feature. Each class still adds its terms in feature order, so the
+        // scores are exactly what one class at a time gives.
+        int c = 0;
+        for (; c + 4 <= k; c += 4) {
+            double s0 = bias[c];
+            double s1 = bias[c + 1];
+            double s2 = bias[c + 2];
+            double s3 = bias[c + 3];
+            for (int i = 0; i < indices.length; i++) {
+                int base = indices[i] * k + c;
+                float value = values[i];
+                s0 += packed[base] * value;
+                s1 += packed[base + 1] * value;
+                s2 += packed[base + 2] * value;
+                s3 += packed[base + 3] * value;
             }
+            scores[c] = s0;
+            scores[c + 1] = s1;
+            scores[c + 2] = s2;
+            scores[c + 3] = s3;
+        }
+        if (c + 2 <= k) {
+            double s0 = bias[c];
+            double s1 = bias[c + 1];
+            for (int i = 0; i < indices.length; i++) {
+                int base = indices[i] * k + c;
+                float value = values[i];
+                s0 += packed[base] * value;
+                s1 += packed[base + 1] * value;
+            }
+            scores[c] = s0;
+            scores[c + 1] = s1;
+            c += 2;
+        }
+        if (c < k) {
+            double s0 = bias[c];
+            for (int i = 0; i < indices.length; i++) {
+                s0 += packed[indices[i] * k + c] * values[i];
+            }
+            scores[c] = s0;
         }
         return scores;
     }

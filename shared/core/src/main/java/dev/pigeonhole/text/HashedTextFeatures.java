@@ -178,8 +178,8 @@ public final class HashedTextFeatures implements TextFeatures {
     }
 
     /**
-     * Counts the features of one text in an open-addressing table reused by its thread; a slot holds its generation
-     * and feature in one long, so entries of earlier texts are told apart without clearing, and one read decides.
+     * Counts the n-gram buckets of one text in an open-addressing table reused by its thread; a slot holds its
+     * generation and bucket in one long, so entries of earlier texts are told apart without clearing, and one read decides.
      */
     private static final class Counter implements HashedNGrams.Sink {
         private long[] entries = new long[1 << 14];
@@ -193,23 +193,18 @@ public final class HashedTextFeatures implements TextFeatures {
             owner = features;
             size = 0;
             if (++generation == 1L << 31) {
-                java.util.Arrays.fill(entries, 0);
+                Arrays.fill(entries, 0);
                 generation = 1;
             }
         }
 
+        // Counts buckets, not features: whether a bucket is a feature, and which, is asked once per distinct bucket
+        // when the counts are drained rather than once per occurrence (a 1.5 kB text has about twice as many).
         @Override
         public void accept(int bucket) {
-            int feature = owner.feature(bucket);
-            if (feature >= 0) {
-                add(feature);
-            }
-        }
-
-        private void add(int feature) {
-            long entry = generation << 32 | feature;
+            long entry = generation << 32 | bucket;
             int mask = entries.length - 1;
-            int slot = (feature * 0x9E3779B9) >>> 1 & mask;
+            int slot = (bucket * 0x9E3779B9) >>> 1 & mask;
             long current;
             while (((current = entries[slot]) >>> 32) == generation) {
                 if (current == entry) {
@@ -226,14 +221,19 @@ public final class HashedTextFeatures implements TextFeatures {
             }
         }
 
+        /** Each counted bucket that is a feature, as feature and count packed in one long. */
         long[] drain() {
-            owner = null; // the thread keeps its counter, not the model
             long[] counted = new long[size];
+            int features = 0;
             for (int i = 0; i < size; i++) {
                 int slot = slots[i];
-                counted[i] = (entries[slot] & 0xFFFF_FFFFL) << 32 | counts[slot];
+                int feature = owner.feature((int) entries[slot]);
+                if (feature >= 0) {
+                    counted[features++] = (long) feature << 32 | counts[slot];
+                }
             }
-            return counted;
+            owner = null; // the thread keeps its counter, not the model
+            return features == size ? counted : Arrays.copyOf(counted, features);
         }
 
         private void grow() {
