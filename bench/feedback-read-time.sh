@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # How long the retrain job takes to read N feedback records on Azurite: one GET after the other (before segments),
 # 16 GETs at a time (records no segment holds yet), and from segments after compaction
-# (shared/src/test/java/dev/pigeonhole/feedback/FeedbackReadTimeTest.java).
+# (shared/training/src/test/java/dev/pigeonhole/feedback/FeedbackReadTimeTest.java).
 #   bench/feedback-read-time.sh [records=100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-100000}
-./mvnw -o -B -pl shared -Dtest=FeedbackReadTimeTest -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -o -B -pl shared/training -am -Dtest=FeedbackReadTimeTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dpigeonhole.bench.feedback-records="$records" test 2>&1 | grep -E "feedback read time|FAIL|BUILD"
