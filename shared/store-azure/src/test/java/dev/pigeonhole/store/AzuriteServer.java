@@ -5,6 +5,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,15 @@ public final class AzuriteServer implements StorageServer {
         try {
             Path dir = Files.createTempDirectory("pigeonhole-azurite-");
             int port = ServerProcess.freePort();
-            return new AzuriteServer(ServerProcess.start(List.of(bin.toString(), "--silent", "--location",
+            List<String> command = new ArrayList<>(List.of(bin.toString(), "--silent", "--location",
                     dir.resolve("data").toString(), "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
-                    "--skipApiVersionCheck"), dir, port));
+                    "--skipApiVersionCheck"));
+            // Benchmarks may keep the emulator's data in memory (-Dpigeonhole.azurite.in-memory=true): its disk
+            // persistence, not the function, bounds the write rate they measure.
+            if (Boolean.getBoolean("pigeonhole.azurite.in-memory")) {
+                command.add("--inMemoryPersistence");
+            }
+            return new AzuriteServer(ServerProcess.start(command, dir, port));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
