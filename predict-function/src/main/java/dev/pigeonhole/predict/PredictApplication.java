@@ -1,7 +1,9 @@
 package dev.pigeonhole.predict;
 
+import dev.pigeonhole.http.HealthController;
 import dev.pigeonhole.serving.ServedModelPreload;
 import dev.pigeonhole.store.StoreLocation;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -10,6 +12,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts the predict function as a plain HTTP server ({@code java -jar}). */
+@OpenAPIInclude(classes = HealthController.class)
 @OpenAPIDefinition(info = @Info(title = "Pigeonhole predict", version = "1",
         description = "Files texts and documents into the categories of the served model."))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key",

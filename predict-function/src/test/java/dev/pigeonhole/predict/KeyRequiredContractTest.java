@@ -1,11 +1,12 @@
 package dev.pigeonhole.predict;
 
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.pigeonhole.access.ApiKeys;
 import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
-import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.contract.FunctionContract;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.PathSpellings;
@@ -67,15 +68,15 @@ class KeyRequiredContractTest extends FunctionContract {
 
     @Test
     void aTrailingSlashReachesTheUploadOnlyWithAKey() {
-        PredictContractTest.assertError(401, "prediction needs an API key: send it in the X-API-Key header",
+        assertError(401, "prediction needs an API key: send it in the X-API-Key header",
                 send(upload().withPath("/upload/")));
-        PredictContractTest.assertJson(200, send(upload().withPath("/upload/").withHeader("X-API-Key", KEY)));
+        assertJson(200, send(upload().withPath("/upload/").withHeader("X-API-Key", KEY)));
     }
 
     @Test
     void theJsonBodyLimitHoldsOnATrailingSlash() {
         String text = "word ".repeat((int) PredictContractTest.MAX_BODY_BYTES / 5 + 10);
-        PredictContractTest.assertError(413, PredictBodyLimitFilter.tooLargeMessage(PredictContractTest.MAX_BODY_BYTES),
+        assertError(413, PredictBodyLimitFilter.tooLargeMessage(PredictContractTest.MAX_BODY_BYTES),
                 send(ContractRequest.postJson("/predict/", "{\"text\": \"" + text + "\"}").withHeader("X-API-Key", KEY)));
     }
 
@@ -83,7 +84,7 @@ class KeyRequiredContractTest extends FunctionContract {
     void theUploadBodyLimitHoldsOnATrailingSlash() {
         byte[] document = "word ".repeat((int) (PredictContractTest.MAX_UPLOAD_BYTES
                 + PredictBodyLimitFilter.MULTIPART_ENVELOPE_BYTES) / 5 + 10).getBytes(UTF_8);
-        PredictContractTest.assertError(413, PredictBodyLimitFilter.uploadTooLargeMessage(PredictContractTest.MAX_UPLOAD_BYTES),
+        assertError(413, PredictBodyLimitFilter.uploadTooLargeMessage(PredictContractTest.MAX_UPLOAD_BYTES),
                 send(ContractRequest.upload("file", "long.txt", "text/plain", document).withPath("/upload/")
                         .withHeader("X-API-Key", KEY)));
     }

@@ -1,20 +1,20 @@
 package dev.pigeonhole.predict;
 
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.message;
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.contract.AzureEntryPoint;
 import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
-import dev.pigeonhole.contract.FunctionContract;
+import dev.pigeonhole.contract.NoModelContract;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the predict function answers when its store holds no model, on every runtime (see {@link PredictContractTest}). */
-class NoModelContractTest extends FunctionContract {
+class NoModelContractTest extends NoModelContract {
 
     private static final AzureEntryPoint AZURE = PredictContractTest.AZURE;
 
@@ -26,20 +26,6 @@ class NoModelContractTest extends FunctionContract {
     @Override
     protected AzureEntryPoint azureEntryPoint() {
         return PredictContractTest.AZURE;
-    }
-
-    @Test
-    void healthIs503AndSaysToTrain() {
-        ContractResponse response = send(ContractRequest.get("/health"));
-
-        PredictContractTest.assertJson(503, response);
-        Map<String, Object> body = response.json();
-        assertEquals("error", body.get("status"));
-        assertEquals(false, body.get("model_loaded"));
-        String reason = (String) body.get("reason");
-        assertTrue(reason.contains("no model published on channel 'production'") && reason.contains("./pigeonhole train"),
-                reason);
-        assertFalse(reason.contains("file:"), "the store's location is for the log only: " + reason);
     }
 
     @Test
@@ -70,8 +56,8 @@ class NoModelContractTest extends FunctionContract {
     }
 
     private static void assertNoModel(ContractResponse response) {
-        PredictContractTest.assertJson(503, response);
-        String message = PredictContractTest.message(response);
+        assertJson(503, response);
+        String message = message(response);
         assertTrue(message.startsWith("no model is loaded: no model published on channel 'production'")
                 && message.endsWith("; run ./pigeonhole train"), message);
     }

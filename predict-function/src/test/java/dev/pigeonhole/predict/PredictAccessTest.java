@@ -1,7 +1,8 @@
 package dev.pigeonhole.predict;
 
-import static dev.pigeonhole.predict.PredictContractTest.assertError;
-import static dev.pigeonhole.predict.PredictContractTest.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +133,7 @@ class PredictAccessTest {
             // Retry-After counts down from 100 s (0.01 per second) while a slow machine parses the first upload.
             assertJson(429, limited);
             assertEquals("too many upload requests from this caller: retry in " + limited.header("retry-after") + " s",
-                    PredictContractTest.message(limited));
+                    message(limited));
             assertTrue(Integer.parseInt(limited.header("retry-after")) > 90, limited.header("retry-after"));
             assertJson(429, http.send(upload.withPath("/upload?include_text=true")));
             // Predictions from the same address draw on their own bucket.

@@ -1,7 +1,8 @@
 package dev.pigeonhole.predict;
 
-import static dev.pigeonhole.predict.PredictContractTest.assertError;
-import static dev.pigeonhole.predict.PredictContractTest.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.message;
 import static dev.pigeonhole.predict.PredictContractTest.list;
 import static dev.pigeonhole.predict.PredictContractTest.number;
 import static dev.pigeonhole.predict.PredictContractTest.scores;
@@ -157,7 +158,7 @@ class TabularPredictContractTest extends FunctionContract {
         ContractResponse response = send(ContractRequest.upload("file", "note.txt", "text/plain",
                 "a blue flower".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(400, response.status(), response.text());
-        assertTrue(PredictContractTest.message(response).startsWith("this model classifies rows of numbers, not text"),
+        assertTrue(message(response).startsWith("this model classifies rows of numbers, not text"),
                 response.text());
     }
 

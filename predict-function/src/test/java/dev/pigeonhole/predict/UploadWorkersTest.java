@@ -1,7 +1,7 @@
 package dev.pigeonhole.predict;
 
-import static dev.pigeonhole.predict.PredictContractTest.assertError;
-import static dev.pigeonhole.predict.PredictContractTest.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package dev.pigeonhole.feedback.function;
 
+import dev.pigeonhole.http.HealthController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /** Starts the feedback function as a plain HTTP server ({@code java -jar}). */
+@OpenAPIInclude(classes = HealthController.class)
 @OpenAPIDefinition(info = @Info(title = "Pigeonhole feedback", version = "1",
         description = "Records corrections of predictions, reports wrong ones and requests retraining every k feedbacks."))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-API-Key",

@@ -2,7 +2,6 @@ package dev.pigeonhole.feedback.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pigeonhole.contract.ContractRequest;
 import dev.pigeonhole.contract.ContractResponse;
 import dev.pigeonhole.contract.ModelFixture;
 import dev.pigeonhole.contract.NettyTransport;

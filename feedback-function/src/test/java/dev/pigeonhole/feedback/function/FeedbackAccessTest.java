@@ -1,9 +1,9 @@
 package dev.pigeonhole.feedback.function;
 
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.API_KEY;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.CLIENT_ID;
-import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertError;
-import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

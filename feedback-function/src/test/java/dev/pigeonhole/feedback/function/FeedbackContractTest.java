@@ -1,8 +1,10 @@
 package dev.pigeonhole.feedback.function;
 
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.message;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -448,22 +450,4 @@ class FeedbackContractTest extends FunctionContract {
         return id;
     }
 
-    static void assertError(int status, String message, ContractResponse response) {
-        assertJson(status, response);
-        assertEquals(Map.of("status", "error", "message", message), response.json());
-    }
-
-    static void assertJson(int status, ContractResponse response) {
-        assertEquals(status, response.status(), response.text());
-        String contentType = response.header("content-type");
-        assertTrue(contentType != null && contentType.startsWith("application/json"), "content type " + contentType);
-        assertFalse(response.text().contains("_embedded"), response.text());
-        assertFalse(response.text().contains("Exception"), response.text());
-    }
-
-    static String message(ContractResponse response) {
-        Map<String, Object> body = response.json();
-        assertEquals("error", body.get("status"));
-        return (String) body.get("message");
-    }
 }

@@ -1,7 +1,7 @@
 package dev.pigeonhole.feedback.function;
 
-import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertError;
-import static dev.pigeonhole.feedback.function.FeedbackContractTest.assertJson;
+import static dev.pigeonhole.contract.ErrorAnswers.assertError;
+import static dev.pigeonhole.contract.ErrorAnswers.assertJson;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.feedbackId;
 import static dev.pigeonhole.feedback.function.FeedbackContractTest.keyedFeedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
