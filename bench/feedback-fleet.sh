@@ -5,7 +5,7 @@
 # once the retrain job's reconciliation ran. Prints one line per store: feedbacks/s, p50, p99, statuses.
 #   bench/feedback-fleet.sh [feedbacks=10000] [senders=200] [corrections per request=1, more: POST /feedback/batch]
 # FLEET_JAR=path/to/pigeonhole-feedback-function.jar measures another build of the function (e.g. an older one);
-# FLEET_STORE=TheLocalStore, Azurite or S3proxy runs one store only; FLEET_AZURITE_IN_MEMORY=1 starts Azurite with
+# FLEET_STORE=TheLocalStore, Azurite or S3proxy runs one store only; AZURITE_IN_MEMORY=1 starts Azurite with
 # --inMemoryPersistence (no disk writes in the emulator).
 # Builds the jars first (./mvnw verify of loop and what it needs, other tests skipped).
 set -euo pipefail
@@ -21,7 +21,7 @@ if ! ./mvnw -o -B -pl loop -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTe
     -Dit.test="FeedbackFleetIT${FLEET_STORE:+#aBurstOn$FLEET_STORE}" -Dfailsafe.failIfNoSpecifiedTests=false \
     -Dpigeonhole.fleet.feedbacks="$feedbacks" -Dpigeonhole.fleet.senders="$senders" \
     -Dpigeonhole.fleet.per-request="$per_request" "${jar[@]}" \
-    -Dpigeonhole.azurite.in-memory="${FLEET_AZURITE_IN_MEMORY:+true}" >"$log" 2>&1; then
+    -Dpigeonhole.azurite.in-memory="${AZURITE_IN_MEMORY:+true}" >"$log" 2>&1; then
   grep -E "feedbacks in|request\(s\)|FAIL|expected" "$log" || tail -n 40 "$log"
   exit 1
 fi

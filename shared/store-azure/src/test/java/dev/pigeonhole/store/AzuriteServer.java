@@ -45,13 +45,14 @@ public final class AzuriteServer implements StorageServer {
         try {
             Path dir = Files.createTempDirectory("pigeonhole-azurite-");
             int port = ServerProcess.freePort();
-            List<String> command = new ArrayList<>(List.of(bin.toString(), "--silent", "--location",
-                    dir.resolve("data").toString(), "--blobHost", "127.0.0.1", "--blobPort", String.valueOf(port),
-                    "--skipApiVersionCheck"));
+            List<String> command = new ArrayList<>(List.of(bin.toString(), "--silent", "--blobHost", "127.0.0.1",
+                    "--blobPort", String.valueOf(port), "--skipApiVersionCheck"));
             // Benchmarks may keep the emulator's data in memory (-Dpigeonhole.azurite.in-memory=true): its disk
             // persistence, not the function, bounds the write rate they measure.
             if (Boolean.getBoolean("pigeonhole.azurite.in-memory")) {
                 command.add("--inMemoryPersistence");
+            } else {
+                command.addAll(List.of("--location", dir.resolve("data").toString()));
             }
             return new AzuriteServer(ServerProcess.start(command, dir, port));
         } catch (IOException e) {
