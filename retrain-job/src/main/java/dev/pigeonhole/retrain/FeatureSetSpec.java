@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * Parses a feature set of {@code compare}: {@code words} (the TF-IDF vocabulary of format 1), {@code hashed} (word
- * 1-2-grams hashed) or {@code hashed:CMIN-CMAX:SHARE[:BITS]} (plus character n-grams within word boundaries holding
- * SHARE of the squared norm; 2^BITS buckets per block, default 20).
+ * 1-2-grams hashed) or {@code hashed:CMIN-CMAX:SHARE[:BITS[:TOKENS]]} (plus character n-grams within word boundaries holding
+ * SHARE of the squared norm; 2^BITS buckets per block, default 20; TOKENS {@code words}, the default, or {@code ws}:
+ * character n-grams within white-space tokens, punctuation included).
  */
 final class FeatureSetSpec {
 
@@ -32,7 +33,7 @@ final class FeatureSetSpec {
             };
         } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
             throw new IllegalArgumentException("cannot read feature set '" + spec
-                    + "': expected words, hashed or hashed:CMIN-CMAX:SHARE[:BITS]");
+                    + "': expected words, hashed or hashed:CMIN-CMAX:SHARE[:BITS[:words|ws]]");
         }
     }
 
@@ -41,7 +42,12 @@ final class FeatureSetSpec {
             return new HashedFeatureSpec(maxNgram, 0, 0, 20, 0);
         }
         String[] range = parts[1].split("-");
+        HashedFeatureSpec.CharTokens tokens = parts.length > 4 && parts[4].equals("ws")
+                ? HashedFeatureSpec.CharTokens.WHITESPACE : HashedFeatureSpec.CharTokens.WORDS;
+        if (parts.length > 4 && tokens == HashedFeatureSpec.CharTokens.WORDS && !parts[4].equals("words")) {
+            throw new IllegalArgumentException("character tokens are 'words' or 'ws' (white space), got '" + parts[4] + "'");
+        }
         return new HashedFeatureSpec(maxNgram, Integer.parseInt(range[0]), Integer.parseInt(range[1]),
-                parts.length > 3 ? Integer.parseInt(parts[3]) : 20, Double.parseDouble(parts[2]));
+                parts.length > 3 ? Integer.parseInt(parts[3]) : 20, Double.parseDouble(parts[2]), tokens);
     }
 }

@@ -27,6 +27,9 @@ import java.util.Map;
 public final class HashedModelCodec {
 
     public static final String FORMAT = "pigeonhole-linear-text/2";
+    /** Format 2 with character n-grams within white-space tokens (punctuation included): model.json says so. */
+    public static final String FORMAT_WHITESPACE_CHARS = "pigeonhole-linear-text/3";
+    static final String WHITESPACE = "whitespace";
     public static final String FEATURES_FILE = "features.bin";
     public static final String WEIGHTS_FILE = TextModelCodec.WEIGHTS_FILE;
     static final String HASH = "murmur3-32-utf16";
@@ -45,9 +48,11 @@ public final class HashedModelCodec {
         HashedTextFeatures features = (HashedTextFeatures) model.features();
         HashedFeatureSpec spec = features.spec();
         LinearSoftmaxClassifier classifier = model.classifier();
-        HashedModelDescriptor descriptor = new HashedModelDescriptor(FORMAT, model.labels(), HASH, spec.bits(),
-                spec.wordMaxN(), spec.charMinN(), spec.charMaxN(), spec.charShare(), "sublinear", "l2 per block",
-                features.dimension(), INT8_WEIGHTS, classifier.temperature());
+        boolean whitespace = spec.charTokens() == HashedFeatureSpec.CharTokens.WHITESPACE;
+        HashedModelDescriptor descriptor = new HashedModelDescriptor(whitespace ? FORMAT_WHITESPACE_CHARS : FORMAT,
+                model.labels(), HASH, spec.bits(), spec.wordMaxN(), spec.charMinN(), spec.charMaxN(), spec.charShare(),
+                "sublinear", "l2 per block", features.dimension(), INT8_WEIGHTS, classifier.temperature(),
+                whitespace ? WHITESPACE : null);
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             files.put(TextModelCodec.MODEL_FILE, json.writeValueAsBytes(descriptor));
@@ -65,10 +70,16 @@ public final class HashedModelCodec {
             throw new ModelFormatException("unsupported hash '" + descriptor.hash() + "' or weights '"
                     + descriptor.weights() + "'; this build reads " + HASH + " and " + INT8_WEIGHTS);
         }
+        boolean whitespace = FORMAT_WHITESPACE_CHARS.equals(descriptor.format());
+        if (whitespace != WHITESPACE.equals(descriptor.charTokens())) {
+            throw new ModelFormatException(TextModelCodec.MODEL_FILE + ": format " + descriptor.format()
+                    + " with char_tokens " + descriptor.charTokens() + "; format 3 has char_tokens \"whitespace\", 2 none");
+        }
         HashedFeatureSpec spec;
         try {
             spec = new HashedFeatureSpec(descriptor.wordNgramMax(), descriptor.charNgramMin(), descriptor.charNgramMax(),
-                    descriptor.hashBits(), descriptor.charShare());
+                    descriptor.hashBits(), descriptor.charShare(),
+                    whitespace ? HashedFeatureSpec.CharTokens.WHITESPACE : HashedFeatureSpec.CharTokens.WORDS);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(TextModelCodec.MODEL_FILE + ": " + e.getMessage());
         }

@@ -79,12 +79,12 @@ public final class TextModelCodec {
     /** Reads a model from its files; every inconsistency is a {@link ModelFormatException}. */
     public TextModel decode(Map<String, byte[]> files) {
         String format = readFormat(require(files, MODEL_FILE));
-        if (HashedModelCodec.FORMAT.equals(format)) {
+        if (HashedModelCodec.FORMAT.equals(format) || HashedModelCodec.FORMAT_WHITESPACE_CHARS.equals(format)) {
             return new HashedModelCodec(json).decode(files);
         }
         if (!FORMAT.equals(format)) {
-            throw new ModelFormatException("unsupported model format '" + format
-                    + "'; this build reads " + FORMAT + " and " + HashedModelCodec.FORMAT);
+            throw new ModelFormatException("unsupported model format '" + format + "'; this build reads " + FORMAT + ", "
+                    + HashedModelCodec.FORMAT + " and " + HashedModelCodec.FORMAT_WHITESPACE_CHARS);
         }
         ModelDescriptor descriptor = readDescriptor(require(files, MODEL_FILE));
         TfIdfModel features = decodeVocabulary(require(files, VOCABULARY_FILE), descriptor);

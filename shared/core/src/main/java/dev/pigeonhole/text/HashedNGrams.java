@@ -22,11 +22,13 @@ public final class HashedNGrams {
     }
 
     private final HashedFeatureSpec spec;
+    private final boolean whitespaceTokens;
     private final int mask;
     private final int charOffset;
 
     public HashedNGrams(HashedFeatureSpec spec) {
         this.spec = spec;
+        this.whitespaceTokens = spec.charTokens() == HashedFeatureSpec.CharTokens.WHITESPACE;
         this.mask = spec.blockSize() - 1;
         this.charOffset = spec.blockSize();
     }
@@ -73,9 +75,28 @@ public final class HashedNGrams {
             }
             previousState = h;
             previousLength = n;
-            if (spec.hasChars()) {
+            if (spec.hasChars() && !whitespaceTokens) {
                 hashChars(s, start, i, sink);
             }
+        }
+        if (spec.hasChars() && whitespaceTokens) {
+            hashWhitespaceTokenChars(s, sink);
+        }
+    }
+
+    private void hashWhitespaceTokenChars(String s, Sink sink) {
+        int length = s.length();
+        int i = 0;
+        while (i < length) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            hashChars(s, start, i, sink);
         }
     }
 
@@ -111,14 +132,33 @@ public final class HashedNGrams {
                 sink.accept(Murmur3.hash(bigram, WORD_SEED) & mask, bigram);
             }
             previous = token;
-            if (spec.hasChars()) {
-                String padded = ' ' + token + ' ';
-                for (int from = 0; from + spec.charMinN() <= padded.length(); from++) {
-                    for (int n = spec.charMinN(); n <= spec.charMaxN() && from + n <= padded.length(); n++) {
-                        String gram = padded.substring(from, from + n);
-                        sink.accept(charOffset + (Murmur3.hash(gram, CHAR_SEED) & mask), readable(gram));
-                    }
+            if (spec.hasChars() && !whitespaceTokens) {
+                nameChars(token, sink);
+            }
+        }
+        if (spec.hasChars() && whitespaceTokens) {
+            int length = s.length();
+            int i = 0;
+            while (i < length) {
+                if (Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                    continue;
                 }
+                int start = i;
+                while (i < length && !Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+                nameChars(s.substring(start, i), sink);
+            }
+        }
+    }
+
+    private void nameChars(String token, NamedSink sink) {
+        String padded = ' ' + token + ' ';
+        for (int from = 0; from + spec.charMinN() <= padded.length(); from++) {
+            for (int n = spec.charMinN(); n <= spec.charMaxN() && from + n <= padded.length(); n++) {
+                String gram = padded.substring(from, from + n);
+                sink.accept(charOffset + (Murmur3.hash(gram, CHAR_SEED) & mask), readable(gram));
             }
         }
     }

@@ -17,6 +17,31 @@ class HashedTextFeaturesTest {
             "the rocket reached orbit", "the probe reached the planet", "a rocket and a probe", "orbit of the planet");
 
     @Test
+    void whiteSpaceTokensGiveCharacterNGramsOfPunctuationTooAndHashAsTheyAreNamed() {
+        HashedNGrams ngrams = new HashedNGrams(new HashedFeatureSpec(2, 2, 4, 16, 0.3,
+                HashedFeatureSpec.CharTokens.WHITESPACE));
+        List<Integer> hashed = new ArrayList<>();
+        List<Integer> named = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        String text = "great game :) see\u2003you!!";
+        ngrams.hash(text, hashed::add);
+        ngrams.name(text, (bucket, name) -> {
+            named.add(bucket);
+            names.add(name);
+        });
+        assertEquals(named, hashed);
+        // Words and word pairs as before, then the character n-grams of each white-space token.
+        assertEquals(List.of("great", "game", "great game", "see", "game see", "you", "see you", "g…"),
+                names.subList(0, 8));
+        assertTrue(names.contains("…:)…"), names.toString());
+        assertTrue(names.contains("…!!"), names.toString());
+        assertTrue(names.contains("…u!!"), names.toString());
+        List<String> wordsOnly = new ArrayList<>();
+        new HashedNGrams(SPEC).name(text, (bucket, name) -> wordsOnly.add(name));
+        assertFalse(wordsOnly.contains("…:)…") || wordsOnly.contains("…!!"), wordsOnly.toString());
+    }
+
+    @Test
     void hashingFromTheCharactersMeetsHashingTheNamedStrings() {
         HashedNGrams ngrams = new HashedNGrams(SPEC);
         List<Integer> hashed = new ArrayList<>();

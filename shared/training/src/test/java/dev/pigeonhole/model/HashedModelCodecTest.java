@@ -29,6 +29,39 @@ class HashedModelCodecTest {
     }
 
     @Test
+    void formatTwoSaysNothingOfCharacterTokens() {
+        String json = new String(codec.encode(model).get("model.json"), StandardCharsets.UTF_8);
+        assertFalse(json.contains("char_tokens"), json);
+    }
+
+    @Test
+    void whiteSpaceCharacterTokensAreFormatThreeAndRoundTrip() {
+        HashedFeatureSpec spec = new HashedFeatureSpec(2, 2, 5, 14, 0.5, HashedFeatureSpec.CharTokens.WHITESPACE);
+        TextModel whitespace = new HashedSvmRecipe(spec, 1, 1, 1e-4)
+                .train(TinyCorpus.TEXTS, TinyCorpus.Y, TinyCorpus.LABELS);
+        Map<String, byte[]> files = codec.encode(whitespace);
+        String json = new String(files.get("model.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"format\":\"pigeonhole-linear-text/3\"") && json.contains("\"char_tokens\":\"whitespace\""),
+                json);
+        TextModel decoded = codec.decode(files);
+        assertEquals(HashedFeatureSpec.CharTokens.WHITESPACE, ((dev.pigeonhole.text.HashedTextFeatures) decoded.features())
+                .spec().charTokens());
+        for (String text : List.of("rocket orbit!!", "hockey game :)", "windows-driver.exe", "an unseen text")) {
+            assertEquals(whitespace.features().transform(text), decoded.features().transform(text), text);
+        }
+    }
+
+    @Test
+    void aFormatThatContradictsItsCharacterTokensIsRefused() {
+        Map<String, byte[]> files = new HashMap<>(codec.encode(model));
+        String json = new String(files.get("model.json"), StandardCharsets.UTF_8)
+                .replace("pigeonhole-linear-text/2", "pigeonhole-linear-text/3");
+        files.put("model.json", json.getBytes(StandardCharsets.UTF_8));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> codec.decode(files));
+        assertTrue(e.getMessage().contains("char_tokens"), e.getMessage());
+    }
+
+    @Test
     void roundTripKeepsFeaturesExactlyAndWeightsWithinHalfAQuantisationStep() {
         TextModel decoded = codec.decode(codec.encode(model));
         assertEquals(TinyCorpus.LABELS, decoded.labels());
