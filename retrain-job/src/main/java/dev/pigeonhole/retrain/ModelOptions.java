@@ -34,7 +34,8 @@ final class ModelOptions {
 
     @Option(names = "--c", defaultValue = AUTO,
             description = "C of the SVM (--model svm), or 'auto' to choose it among 0.3, 1 and 3 together with the "
-                    + "character block's share among 0.3 and 0.6 on a validation part of the training data "
+                    + "character block's share among 0.3 and 0.6 on a validation part of the training data, then "
+                    + "whether character n-grams are taken within white-space tokens (punctuation included) "
                     + "(default: ${DEFAULT-VALUE}).")
     String c;
 
@@ -51,7 +52,7 @@ final class ModelOptions {
         if (svm()) {
             HashedFeatureSpec features = SVM_DEFAULTS.features();
             return new HashedSvmRecipe(new HashedFeatureSpec(maxNgram != null ? maxNgram : features.wordMaxN(),
-                    features.charMinN(), features.charMaxN(), features.bits(), features.charShare()),
+                    features.charMinN(), features.charMaxN(), features.bits(), features.charShare(), features.charTokens()),
                     minDocumentFrequency != null ? minDocumentFrequency : SVM_DEFAULTS.minDocumentFrequency(),
                     AUTO.equals(c) ? SVM_DEFAULTS.c() : number("--c", c), SVM_DEFAULTS.tolerance());
         }

@@ -34,6 +34,13 @@ public record HashedSvmRecipe(HashedFeatureSpec features, int minDocumentFrequen
         return new HashedSvmRecipe(features.withCharShare(charShare), minDocumentFrequency, newC, tolerance);
     }
 
+    /** The same recipe with character n-grams taken within {@code tokens}. */
+    public HashedSvmRecipe withCharTokens(HashedFeatureSpec.CharTokens tokens) {
+        HashedFeatureSpec f = features;
+        return new HashedSvmRecipe(new HashedFeatureSpec(f.wordMaxN(), f.charMinN(), f.charMaxN(), f.bits(),
+                f.charShare(), tokens), minDocumentFrequency, c, tolerance);
+    }
+
     public LiblinearTrainer trainer() {
         return new LiblinearTrainer(LiblinearTrainer.Solver.SVM, c, tolerance, 1);
     }
