@@ -23,10 +23,10 @@ final class ControllerRoutes {
     private ControllerRoutes() {
     }
 
-    /** Every route of the controllers in the anchor's package (and below), path variables written {}. */
-    static Set<String> of(Class<?> anchor) {
+    /** Every route of the controllers in the anchors' packages (and below), path variables written {}. */
+    static Set<String> of(Class<?>... anchors) {
         Set<String> routes = new TreeSet<>();
-        for (Class<?> type : ClassScan.classesOf(anchor)) {
+        for (Class<?> type : ClassScan.classesOf(anchors)) {
             Controller controller = type.getAnnotation(Controller.class);
             if (controller == null) {
                 continue;

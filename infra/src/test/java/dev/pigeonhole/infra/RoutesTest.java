@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.feedback.function.FeedbackApplication;
+import dev.pigeonhole.http.HealthController;
 import dev.pigeonhole.predict.PredictApplication;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,13 @@ class RoutesTest {
     /** Routes that are no controller's: the web page and its files (static resources), and the CORS preflight. */
     private static final Set<String> PREDICT_STATIC = Set.of("GET /", "GET /{}");
     private static final Set<String> FEEDBACK_PREFLIGHT = Set.of("OPTIONS /feedback");
+    /** Controllers both functions take from shared/function (each names them in its @OpenAPIInclude). */
+    private static final Class<?> SHARED_CONTROLLERS = HealthController.class;
 
     @Test
     void everyPredictControllerRouteIsAGatewayRouteAndEveryGatewayRouteAControllerOrAStaticFile() {
         Set<String> gateway = gatewayRoutes("predict_routes");
-        Set<String> controllers = ControllerRoutes.of(PredictApplication.class);
+        Set<String> controllers = ControllerRoutes.of(PredictApplication.class, SHARED_CONTROLLERS);
 
         Set<String> expected = new TreeSet<>(controllers);
         expected.addAll(PREDICT_STATIC);
@@ -38,7 +41,7 @@ class RoutesTest {
     @Test
     void everyFeedbackControllerRouteIsAGatewayRouteAndThePreflightIsAnsweredByCors() {
         Set<String> gateway = gatewayRoutes("feedback_routes");
-        Set<String> expected = new TreeSet<>(ControllerRoutes.of(FeedbackApplication.class));
+        Set<String> expected = new TreeSet<>(ControllerRoutes.of(FeedbackApplication.class, SHARED_CONTROLLERS));
         expected.addAll(FEEDBACK_PREFLIGHT);
 
         assertEquals(expected, gateway);
