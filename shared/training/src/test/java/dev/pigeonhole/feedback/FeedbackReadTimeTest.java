@@ -2,6 +2,7 @@ package dev.pigeonhole.feedback;
 
 import dev.pigeonhole.store.ArtifactStore;
 import dev.pigeonhole.store.AzuriteServer;
+import dev.pigeonhole.store.S3ProxyServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -17,7 +18,8 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * How long the retrain job takes to read N feedback records on Azurite: one by one as it did before segments (a
+ * How long the retrain job takes to read N feedback records on Azurite (or s3proxy, with
+ * {@code -Dpigeonhole.bench.feedback-server=s3proxy}): one by one as it did before segments (a
  * listing, then one GET after the other), one by one in parallel (records no segment holds yet), and from segments.
  * A measurement for BENCHMARKS.md, not a test: runs only with {@code -Dpigeonhole.bench.feedback-records=N}
  * ({@code bench/feedback-read-time.sh}).
@@ -26,9 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FeedbackReadTimeTest {
 
     @Test
-    void readTimesOnAzurite() throws Exception {
+    void readTimes() throws Exception {
         int n = Integer.getInteger("pigeonhole.bench.feedback-records");
-        ArtifactStore store = AzuriteServer.shared().newStore();
+        boolean s3 = "s3proxy".equals(System.getProperty("pigeonhole.bench.feedback-server", "azurite"));
+        server = s3 ? "s3proxy" : "Azurite";
+        ArtifactStore store = s3 ? S3ProxyServer.shared().newStore() : AzuriteServer.shared().newStore();
         long begin = System.nanoTime();
         write(store, n);
         report("writing %,d records (32 at a time)", n, begin);
@@ -57,8 +61,10 @@ class FeedbackReadTimeTest {
         assertEquals(0, compacted.unsegmented().size());
     }
 
+    private static String server = "Azurite";
+
     private static void report(String what, int count, long begin) {
-        System.out.printf(Locale.ROOT, "feedback read time on Azurite: " + what + ": %.1f s%n", count,
+        System.out.printf(Locale.ROOT, "feedback read time on " + server + ": " + what + ": %.1f s%n", count,
                 (System.nanoTime() - begin) / 1e9);
     }
 
