@@ -80,11 +80,16 @@ public final class HashedNGrams {
             }
         }
         if (spec.hasChars() && whitespaceTokens) {
-            hashWhitespaceTokenChars(s, sink);
+            forEachWhitespaceToken(s, (start, end) -> hashChars(s, start, end, sink));
         }
     }
 
-    private void hashWhitespaceTokenChars(String s, Sink sink) {
+    private interface Span {
+        void accept(int start, int end);
+    }
+
+    /** Hands over [start, end) of each run of characters between white space: {@link #hash} and {@link #name} alike. */
+    private static void forEachWhitespaceToken(String s, Span span) {
         int length = s.length();
         int i = 0;
         while (i < length) {
@@ -96,7 +101,7 @@ public final class HashedNGrams {
             while (i < length && !Character.isWhitespace(s.charAt(i))) {
                 i++;
             }
-            hashChars(s, start, i, sink);
+            span.accept(start, i);
         }
     }
 
@@ -137,19 +142,7 @@ public final class HashedNGrams {
             }
         }
         if (spec.hasChars() && whitespaceTokens) {
-            int length = s.length();
-            int i = 0;
-            while (i < length) {
-                if (Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (i < length && !Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-                nameChars(s.substring(start, i), sink);
-            }
+            forEachWhitespaceToken(s, (start, end) -> nameChars(s.substring(start, end), sink));
         }
     }
 

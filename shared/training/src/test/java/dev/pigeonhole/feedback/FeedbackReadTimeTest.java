@@ -27,11 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @EnabledIfSystemProperty(named = "pigeonhole.bench.feedback-records", matches = "\\d+")
 class FeedbackReadTimeTest {
 
+    private final boolean s3 = "s3proxy".equals(System.getProperty("pigeonhole.bench.feedback-server", "azurite"));
+
     @Test
     void readTimes() throws Exception {
         int n = Integer.getInteger("pigeonhole.bench.feedback-records");
-        boolean s3 = "s3proxy".equals(System.getProperty("pigeonhole.bench.feedback-server", "azurite"));
-        server = s3 ? "s3proxy" : "Azurite";
         ArtifactStore store = s3 ? S3ProxyServer.shared().newStore() : AzuriteServer.shared().newStore();
         long begin = System.nanoTime();
         write(store, n);
@@ -61,10 +61,8 @@ class FeedbackReadTimeTest {
         assertEquals(0, compacted.unsegmented().size());
     }
 
-    private static String server = "Azurite";
-
-    private static void report(String what, int count, long begin) {
-        System.out.printf(Locale.ROOT, "feedback read time on " + server + ": " + what + ": %.1f s%n", count,
+    private void report(String what, int count, long begin) {
+        System.out.printf(Locale.ROOT, "feedback read time on " + (s3 ? "s3proxy" : "Azurite") + ": " + what + ": %.1f s%n", count,
                 (System.nanoTime() - begin) / 1e9);
     }
 
