@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The GitHub workflows parse and pass yamllint, their shell steps pass shellcheck, and they hold no secrets. */
+/**
+ * The GitHub workflows parse and pass yamllint, their shell steps, CI's entry point and the launcher pass shellcheck,
+ * and they hold no secrets.
+ */
 class WorkflowsAndScriptsTest {
 
     private static final Pattern USES = Pattern.compile("uses:\\s*([^@\\s]+)@(\\S+)(.*)");
@@ -43,6 +46,7 @@ class WorkflowsAndScriptsTest {
         List<String> command = new ArrayList<>(List.of(shellcheck.toString(), "--external-sources", "--format=gcc"));
         scripts().forEach(file -> command.add(file.toString()));
         command.add(RepositoryFiles.path(".ci/run").toString());
+        command.add(RepositoryFiles.path("pigeonhole").toString());
         ExternalTool.Run run = ExternalTool.run(RepositoryFiles.root(), command, 120);
         assertEquals(0, run.exitCode(), "shellcheck:\n" + run.output());
     }

@@ -2,6 +2,7 @@ package dev.pigeonhole.serving;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts loading the served model on a background thread as soon as a function process starts,
@@ -23,6 +24,10 @@ public final class ServedModelPreload {
 
     /** As {@link #start(String, String)}; with {@code manifestOnly}, reads only the version's manifest. */
     public static void start(String storeSpec, String channel, boolean manifestOnly) {
+        // Logging is set up on the caller's thread before the loader starts. Were the loader the first to log, the
+        // framework starting meanwhile on this thread would get SLF4J's stand-in loggers, which report every level
+        // as enabled: Micronaut would then trace each bean it resolves, formatting messages nobody reads.
+        LoggerFactory.getILoggerFactory();
         CompletableFuture<ServedModel> future = new CompletableFuture<>();
         Thread loader = new Thread(() -> future.complete(manifestOnly ? ServedModel.loadManifest(storeSpec, channel)
                 : ServedModel.load(storeSpec, channel)), "served-model-preload");
