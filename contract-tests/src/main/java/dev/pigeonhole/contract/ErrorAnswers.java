@@ -16,9 +16,18 @@ public final class ErrorAnswers {
     private ErrorAnswers() {
     }
 
-    /** {@code response} has {@code status}, a JSON content type, and no framework internals in its body. */
+    /** The challenge every 401 carries (RFC 9110: a 401 names how to authenticate): the API key header. */
+    public static final String API_KEY_CHALLENGE = "ApiKey header=\"X-API-Key\"";
+
+    /**
+     * {@code response} has {@code status}, a JSON content type, and no framework internals in its body; a 401 also
+     * says, in {@code WWW-Authenticate}, where the key goes.
+     */
     public static void assertJson(int status, ContractResponse response) {
         assertEquals(status, response.status(), response.text());
+        if (status == 401) {
+            assertEquals(API_KEY_CHALLENGE, response.header("www-authenticate"), "WWW-Authenticate of a 401");
+        }
         String contentType = response.header("content-type");
         assertTrue(contentType != null && contentType.startsWith("application/json"), "content type " + contentType);
         assertFalse(response.text().contains("_embedded"), response.text());

@@ -46,6 +46,15 @@ public final class ModelResolver {
         }
     }
 
+    /**
+     * The verified files of the version {@code manifest} (from {@link #resolveManifest}) describes, without reading
+     * the channel again: the version loaded is the one that manifest named, even if the channel has moved since.
+     * CorruptArtifactException if a file is missing or damaged.
+     */
+    public LoadedVersion load(Manifest manifest) {
+        return reader.load(manifest);
+    }
+
     private String pointedVersion(String channel) {
         return channels.read(channel).orElseThrow(() -> new ChannelNotFoundException(
                 "no model published on channel '" + channel + "' in " + store.describe()

@@ -52,7 +52,12 @@ public final class VersionReader {
 
     /** Loads every file of {@code version}, refusing the version if any file is missing or differs from its manifest. */
     public LoadedVersion load(String version) {
-        Manifest manifest = manifest(version);
+        return load(manifest(version));
+    }
+
+    /** As {@link #load(String)}, for a version whose manifest was already read. */
+    public LoadedVersion load(Manifest manifest) {
+        String version = manifest.version();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (FileEntry entry : manifest.files()) {
             if (!ModelKeys.isPlainFileName(entry.name()) || files.containsKey(entry.name())) {

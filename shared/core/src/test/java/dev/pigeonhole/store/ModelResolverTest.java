@@ -33,6 +33,35 @@ class ModelResolverTest {
     }
 
     @Test
+    void filesLoadedFromAManifestAreThatVersionsEvenAfterTheChannelMoved() {
+        ArtifactStore store = new LocalArtifactStore(root);
+        String first = Fixtures.publish(store, "a");
+        String second = Fixtures.publish(store, "b");
+        Channels channels = new Channels(store, new VersionReader(store));
+        channels.move("production", first, "first");
+        ModelResolver resolver = new ModelResolver(store);
+        Manifest manifest = resolver.resolveManifest("production");
+
+        channels.move("production", second, "second");
+        LoadedVersion loaded = resolver.load(manifest);
+
+        assertEquals(first, loaded.manifest().version());
+        assertArrayEquals("weights a".getBytes(UTF_8), loaded.file("model.bin"));
+    }
+
+    @Test
+    void filesOfAManifestWhoseVersionIsGoneAreRefused() throws Exception {
+        ArtifactStore store = new LocalArtifactStore(root);
+        String version = Fixtures.publish(store, "a");
+        new Channels(store, new VersionReader(store)).move("production", version, "first");
+        ModelResolver resolver = new ModelResolver(store);
+        Manifest manifest = resolver.resolveManifest("production");
+        Files.delete(root.resolve("models/" + version + "/model.bin"));
+
+        assertThrows(CorruptArtifactException.class, () -> resolver.load(manifest));
+    }
+
+    @Test
     void channelWithNothingPublishedSaysHowToFixIt() {
         ArtifactStore store = new LocalArtifactStore(root);
 

@@ -2,6 +2,7 @@ package dev.pigeonhole.access;
 
 import dev.pigeonhole.http.ErrorResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +26,9 @@ public final class AccessGate {
 
     /** The header that carries a caller's API key. */
     public static final String API_KEY_HEADER = "X-API-Key";
+
+    /** The {@code WWW-Authenticate} challenge of every 401: where to send the key. */
+    public static final String CHALLENGE = "ApiKey header=\"" + API_KEY_HEADER + "\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessGate.class);
 
@@ -107,7 +111,7 @@ public final class AccessGate {
     private static MutableHttpResponse<ErrorResponse> refuse(HttpStatus status, String message) {
         MutableHttpResponse<ErrorResponse> response = HttpResponse.<ErrorResponse>status(status).body(ErrorResponse.of(message));
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.header("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         return response;
     }

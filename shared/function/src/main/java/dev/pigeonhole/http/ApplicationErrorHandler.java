@@ -1,12 +1,15 @@
 package dev.pigeonhole.http;
 
+import dev.pigeonhole.access.AccessGate;
 import dev.pigeonhole.documents.DocumentException;
 import dev.pigeonhole.model.tabular.InvalidFeaturesException;
 import dev.pigeonhole.serving.ModelUnavailableException;
 import dev.pigeonhole.serving.WrongModelKindException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -29,7 +32,11 @@ public final class ApplicationErrorHandler implements ExceptionHandler<Exception
     @Override
     public HttpResponse<ErrorResponse> handle(HttpRequest request, Exception exception) {
         if (exception instanceof RequestRejectedException rejected) {
-            return answer(rejected.status(), rejected.getMessage());
+            MutableHttpResponse<ErrorResponse> response = answer(rejected.status(), rejected.getMessage());
+            if (rejected.status() == HttpStatus.UNAUTHORIZED) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, AccessGate.CHALLENGE);
+            }
+            return response;
         }
         if (exception instanceof DocumentException document) {
             return answer(statusOf(document.reason()), document.getMessage());
@@ -53,7 +60,7 @@ public final class ApplicationErrorHandler implements ExceptionHandler<Exception
         };
     }
 
-    private static HttpResponse<ErrorResponse> answer(HttpStatus status, String message) {
+    private static MutableHttpResponse<ErrorResponse> answer(HttpStatus status, String message) {
         return HttpResponse.<ErrorResponse>status(status).body(ErrorResponse.of(message));
     }
 }

@@ -123,14 +123,17 @@ public final class ServedModel {
     private static ServedModel load(String storeSpec, String channel, boolean manifestOnly) {
         try {
             ModelResolver resolver = new ModelResolver(StoreLocation.open(storeSpec));
+            LoadedVersion version;
             if (manifestOnly) {
                 Manifest manifest = resolver.resolveManifest(channel);
                 if (manifest.features() == null) {
                     LOG.info("serving the manifest of model version {} from channel '{}'", manifest.version(), channel);
                     return ofManifest(manifest);
                 }
+                version = resolver.load(manifest);
+            } else {
+                version = resolver.resolve(channel);
             }
-            LoadedVersion version = resolver.resolve(channel);
             ServedModel served = of(version);
             LOG.info("serving {} model version {} from channel '{}'", served.tabular() ? "tabular" : "text",
                     version.manifest().version(), channel);
