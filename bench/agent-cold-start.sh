@@ -78,7 +78,7 @@ for i in "${!LABELS[@]}"; do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
 
-FEEDBACK_JAR="$(find "$ROOT/feedback-function/target" -maxdepth 1 -name 'pigeonhole-feedback-function-*.jar' ! -name 'original-*' ! -name '*-tests.jar' 2>/dev/null | head -n 1)"
+FEEDBACK_JAR="$(find "$ROOT/feedback-function/target" -maxdepth 1 -name 'pigeonhole-feedback-function-*.jar' ! -name 'original-*' ! -name '*-tests.jar' ! -name '*-libs.jar' 2>/dev/null | head -n 1)"
 STORE="${PIGEONHOLE_STORE:-file:.pigeonhole/store}"
 STORE="${STORE#file:}"
 case "$STORE" in /*) ;; *) STORE="$ROOT/$STORE" ;; esac

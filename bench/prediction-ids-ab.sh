@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-2}
 seconds=${2:-15}
-jar=$(find predict-function/target -maxdepth 1 -name 'pigeonhole-predict-function-*.jar' ! -name '*-tests.jar' | head -1)
+jar=$(find predict-function/target -maxdepth 1 -name 'pigeonhole-predict-function-*.jar' ! -name '*-tests.jar' ! -name '*-libs.jar' | head -1)
 work=$(mktemp -d)
 trap 'cp "$work/new.jar" "$jar"; rm -rf "$work"' EXIT
 cp "$jar" "$work/new.jar"

@@ -86,8 +86,8 @@ class PackageContentsTest {
         return problems;
     }
 
-    /** The package at {@code relative}; missing, the check is skipped (failed on CI, which always builds them first). */
-    private static Path built(String relative) {
+    /** The file at {@code relative}; missing, the check is skipped (failed on CI, which always builds them first). */
+    static Path built(String relative) {
         Path path = Path.of(System.getProperty("pigeonhole.repository", "../..")).resolve(relative);
         if (!Files.exists(path)) {
             String message = relative + " is not built (./mvnw -B package builds it before this module's tests)";
