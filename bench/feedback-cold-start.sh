@@ -20,7 +20,8 @@ cp -r "$STORE/models/$VERSION" "$WORK/store/models/"
 cp "$STORE/channels/production.json" "$WORK/store/channels/"
 KEY="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 export PIGEONHOLE_STORE="file:$WORK/store" PIGEONHOLE_CHANNEL=production PIGEONHOLE_REFRESH_SECONDS=0
-export PIGEONHOLE_API_KEYS="bench:$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)"
+DIGEST="$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)"
+export PIGEONHOLE_API_KEYS="bench:$DIGEST"
 unset APPLICATIONINSIGHTS_CONNECTION_STRING
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

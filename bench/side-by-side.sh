@@ -4,7 +4,7 @@
 #   bench/side-by-side.sh [seconds=15]      (needs: ./pigeonhole serve once, and the reference model:
 #                                             /usr/bin/python3 "$REFERENCE_DIR"/train.py)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 seconds=${1:-15}
 for target in pigeonhole reference; do bench/cold-start.sh "$target" 5 | tail -1; done
 for round in 1 2; do

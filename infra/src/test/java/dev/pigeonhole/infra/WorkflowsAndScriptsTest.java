@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GitHub workflows parse and pass yamllint, their shell steps, CI's entry point and the launcher pass shellcheck,
- * and they hold no secrets.
+ * The GitHub workflows parse and pass yamllint; their shell steps, CI's entry point, the launcher and the benchmark
+ * scripts pass shellcheck; and they hold no secrets.
  */
 class WorkflowsAndScriptsTest {
 
@@ -47,6 +47,7 @@ class WorkflowsAndScriptsTest {
         scripts().forEach(file -> command.add(file.toString()));
         command.add(RepositoryFiles.path(".ci/run").toString());
         command.add(RepositoryFiles.path("pigeonhole").toString());
+        RepositoryFiles.find("bench", "*.sh").forEach(file -> command.add(file.toString()));
         ExternalTool.Run run = ExternalTool.run(RepositoryFiles.root(), command, 120);
         assertEquals(0, run.exitCode(), "shellcheck:\n" + run.output());
     }
