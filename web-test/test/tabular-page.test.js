@@ -4,60 +4,11 @@
 // flower's features. Screenshots go to web-test/target/screenshots/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const OUT = resolve(HERE, '..', 'target');
-const SHOTS = join(OUT, 'screenshots');
-const CHROMIUM = process.env.PIGEONHOLE_CHROMIUM || '/usr/bin/chromium';
-const HOST = '127.0.0.1';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-
-function jarOf(module) {
-  const dir = join(ROOT, module, 'target');
-  const jar = existsSync(dir) && readdirSync(dir).find((f) => f.startsWith(`pigeonhole-${module}-`)
-    && f.endsWith('.jar') && !f.startsWith('original-'));
-  assert.ok(jar, `${module} is not built: run ./mvnw -B package -DskipTests first`);
-  return join(dir, jar);
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForHealth(url, process, seconds) {
-  const deadline = Date.now() + seconds * 1000;
-  let last = '';
-  while (Date.now() < deadline) {
-    assert.equal(process.exitCode, null, `./pigeonhole serve stopped early; see ${join(OUT, 'serve-tabular.log')}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) {
-        return response.json();
-      }
-      last = `HTTP ${response.status}`;
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} not healthy after ${seconds} s (${last})`);
-}
+import { join } from 'node:path';
+import { HOST, jarOf, openPage, ROOT, serveLocally, SHOTS, stopServe } from '../local-serve.js';
 
 describe('the web page of a tabular model', () => {
   let work;
@@ -66,8 +17,8 @@ describe('the web page of a tabular model', () => {
   let base;
   let browser;
   let page;
-  const requested = [];
-  const consoleErrors = [];
+  let requested;
+  let consoleErrors;
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -77,48 +28,17 @@ describe('the web page of a tabular model', () => {
       '--label-field', 'species', '--store', `file:${store}`], { encoding: 'utf8', timeout: 180_000 });
     assert.equal(trained.status, 0, `training the Iris model failed:\n${trained.stdout}\n${trained.stderr}`);
 
-    const predictPort = await freePort();
-    const feedbackPort = await freePort();
-    base = `http://${HOST}:${predictPort}`;
-    const log = createWriteStream(join(OUT, 'serve-tabular.log'));
-    serve = spawn(join(ROOT, 'pigeonhole'), ['serve'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PREDICT_PORT: String(predictPort),
-        FEEDBACK_PORT: String(feedbackPort),
-        PIGEONHOLE_STORE: `file:${store}`,
-        PIGEONHOLE_CHANNEL: 'production',
-        PIGEONHOLE_DATA: 'data/iris/iris.csv',
-        PIGEONHOLE_LABEL_FIELD: 'species',
-        PIGEONHOLE_RETRAIN_POLL_SECONDS: '3600',
-      },
-    });
-    serve.stdout.pipe(log);
-    serve.stderr.pipe(log);
-    await waitForHealth(`${base}/health`, serve, 120);
-    await waitForHealth(`http://${HOST}:${feedbackPort}/health`, serve, 120);
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${base}/`);
+    ({ serve, base } = await serveLocally({
+      store,
+      env: { PIGEONHOLE_DATA: 'data/iris/iris.csv', PIGEONHOLE_LABEL_FIELD: 'species' },
+      logName: 'serve-tabular.log',
+    }));
+    ({ browser, page, requested, consoleErrors } = await openPage(base));
   });
 
   after(async () => {
     await browser?.close();
-    if (serve && serve.exitCode === null) {
-      const stopped = new Promise((r) => serve.once('exit', r));
-      process.kill(-serve.pid, 'SIGTERM');
-      await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000))]);
-      if (serve.exitCode === null) {
-        process.kill(-serve.pid, 'SIGKILL');
-      }
-    }
+    await stopServe(serve);
     if (work) {
       rmSync(work, { recursive: true, force: true });
     }

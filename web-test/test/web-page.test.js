@@ -3,34 +3,16 @@
 // trained for the test in a temporary store. Screenshots go to web-test/target/screenshots/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { jarOf, openPage, ROOT, serveLocally, SHOTS, stopServe } from '../local-serve.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '..', '..');
-const OUT = resolve(HERE, '..', 'target');
-const SHOTS = join(OUT, 'screenshots');
 const PDF = resolve(HERE, '..', 'fixtures', 'launch-report.pdf');
-const CHROMIUM = process.env.PIGEONHOLE_CHROMIUM || '/usr/bin/chromium';
-const HOST = '127.0.0.1';
-
-// Chromium must not try to reach the network: only this machine's loopback is used.
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-
-function jarOf(module) {
-  const dir = join(ROOT, module, 'target');
-  const jar = existsSync(dir) && readdirSync(dir).find((f) => f.startsWith(`pigeonhole-${module}-`)
-    && f.endsWith('.jar') && !f.startsWith('original-'));
-  assert.ok(jar, `${module} is not built: run ./mvnw -B package -DskipTests first`);
-  return join(dir, jar);
-}
 
 // A one-page PDF about a space mission, made large (as scans and attachments make real ones) by an attached
 // file of incompressible bytes, with the cross-reference offsets a PDF reader checks.
@@ -61,36 +43,6 @@ function largePdf(size) {
     ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
     `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`].join('');
   return Buffer.concat([...parts, Buffer.from(xref)]);
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
-
-async function waitForHealth(url, process, seconds) {
-  const deadline = Date.now() + seconds * 1000;
-  let last = '';
-  while (Date.now() < deadline) {
-    assert.equal(process.exitCode, null, `./pigeonhole serve stopped early; see ${join(OUT, 'serve.log')}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) {
-        return response.json();
-      }
-      last = `HTTP ${response.status}`;
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} not healthy after ${seconds} s (${last}); see ${join(OUT, 'serve.log')}`);
 }
 
 /** Every 40th example of the reference data: a model that trains in seconds. */
@@ -126,8 +78,8 @@ describe('the web page', () => {
   let feedbackBase;
   let browser;
   let page;
-  const requested = [];
-  const consoleErrors = [];
+  let requested;
+  let consoleErrors;
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -137,48 +89,14 @@ describe('the web page', () => {
       '--store', `file:${store}`, '--max-iterations', '50'], { encoding: 'utf8', timeout: 180_000 });
     assert.equal(trained.status, 0, `training the test model failed:\n${trained.stdout}\n${trained.stderr}`);
 
-    const predictPort = await freePort();
-    const feedbackPort = await freePort();
-    base = `http://${HOST}:${predictPort}`;
-    feedbackBase = `http://${HOST}:${feedbackPort}`;
-    const log = createWriteStream(join(OUT, 'serve.log'));
-    serve = spawn(join(ROOT, 'pigeonhole'), ['serve'], {
-      cwd: ROOT,
-      detached: true, // its own process group, so that every function it starts stops with it
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PREDICT_PORT: String(predictPort),
-        FEEDBACK_PORT: String(feedbackPort),
-        PIGEONHOLE_STORE: `file:${store}`,
-        PIGEONHOLE_CHANNEL: 'production',
-        PIGEONHOLE_RETRAIN_EVERY: '2', // the second feedback requests a retrain, which the page says
-        PIGEONHOLE_RETRAIN_POLL_SECONDS: '3600', // but the launcher's retrain loop stays idle during the test
-      },
-    });
-    serve.stdout.pipe(log);
-    serve.stderr.pipe(log);
-    await waitForHealth(`${base}/health`, serve, 120);
-    await waitForHealth(`${feedbackBase}/health`, serve, 120);
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('request', (request) => requested.push(request.url()));
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${base}/`);
+    // The second feedback requests a retrain, which the page says.
+    ({ serve, base, feedbackBase } = await serveLocally({ store, env: { PIGEONHOLE_RETRAIN_EVERY: '2' }, logName: 'serve.log' }));
+    ({ browser, page, requested, consoleErrors } = await openPage(base));
   });
 
   after(async () => {
     await browser?.close();
-    if (serve && serve.exitCode === null) {
-      const stopped = new Promise((r) => serve.once('exit', r));
-      process.kill(-serve.pid, 'SIGTERM');
-      await Promise.race([stopped, new Promise((r) => setTimeout(r, 15_000))]);
-      if (serve.exitCode === null) {
-        process.kill(-serve.pid, 'SIGKILL');
-      }
-    }
+    await stopServe(serve);
     if (work) {
       rmSync(work, { recursive: true, force: true });
     }
