@@ -10,12 +10,17 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -37,6 +42,14 @@ class FunctionLogConfiguratorTest {
         assertEquals("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n", encoder.getPattern());
         assertEquals(Level.ERROR, context.getLogger(FunctionLogConfigurator.AZURE_JDK_HTTP_CLIENT).getEffectiveLevel());
         assertEquals(Level.INFO, context.getLogger("dev.pigeonhole.serving.ServedModel").getEffectiveLevel());
+
+        Instant at = Instant.parse("2026-12-01T16:08:47.443Z");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), context.getLogger("dev.pigeonhole.serving.ServedModel"),
+                Level.INFO, "serving text model version {}", null, new Object[] {"v1"});
+        event.setInstant(at);
+        String time = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()).format(at);
+        assertEquals(time + " INFO  dev.pigeonhole.serving.ServedModel - serving text model version v1" + System.lineSeparator(),
+                new String(encoder.encode(event), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -48,9 +61,9 @@ class FunctionLogConfiguratorTest {
 
     @Test
     void leavesTheSetUpToALogbackFileOnTheClassPath(@TempDir Path dir) throws IOException {
-        assertFalse(FunctionLogConfigurator.configuredElsewhere(loaderOver(dir)));
+        assertFalse(configuredElsewhereWith(dir));
         Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
-        assertTrue(FunctionLogConfigurator.configuredElsewhere(loaderOver(dir)));
+        assertTrue(configuredElsewhereWith(dir));
         // The tests' own logback-test.xml keeps working beside the service.
         assertTrue(FunctionLogConfigurator.configuredElsewhere(getClass().getClassLoader()));
     }
@@ -60,7 +73,7 @@ class FunctionLogConfiguratorTest {
         String previous = System.getProperty("logback.configurationFile");
         System.setProperty("logback.configurationFile", dir.resolve("custom.xml").toString());
         try {
-            assertTrue(FunctionLogConfigurator.configuredElsewhere(loaderOver(dir)));
+            assertTrue(configuredElsewhereWith(dir));
         } finally {
             if (previous == null) {
                 System.clearProperty("logback.configurationFile");
@@ -70,7 +83,9 @@ class FunctionLogConfiguratorTest {
         }
     }
 
-    private static ClassLoader loaderOver(Path dir) throws IOException {
-        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+    private static boolean configuredElsewhereWith(Path dir) throws IOException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            return FunctionLogConfigurator.configuredElsewhere(loader);
+        }
     }
 }
