@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.testing.CpuTime;
-import java.util.Map;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class MarkdownStripperTest {
@@ -64,20 +69,65 @@ class MarkdownStripperTest {
 
     @Test
     void hostileMarkdownOfAMillionCharactersIsReadInLinearTime() {
-        Map<String, String> hostile = Map.of(
-                "open brackets", "[",
-                "unclosed links", "[a](",
-                "unmatched emphasis", "*a_",
-                "backtick runs", "`a``",
-                "nested quotes", ">",
-                "nested lists", "- ",
-                "link reference definitions", "[a]: <",
-                "html comments", "<!--");
-        hostile.forEach((name, unit) -> {
-            String markdown = unit.repeat(1_000_000 / unit.length());
-            String text = CpuTime.assertFast(name, () -> stripper.strip(unit.repeat(100_000 / unit.length())),
+        HostileMarkdown.UNITS.forEach((name, unit) -> {
+            String markdown = HostileMarkdown.of(unit, 1_000_000);
+            String text = CpuTime.assertFast(name, () -> stripper.strip(HostileMarkdown.of(unit, 100_000)),
                     () -> stripper.strip(markdown));
             assertTrue(text.length() <= markdown.length() * 2, name);
         });
+    }
+
+    @Test
+    void hostileMarkdownOfAMillionCharactersIsReadInA32MegabyteHeap() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), SmallHeapMarkdown.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+
+        assertEquals(0, process.exitValue(), output);
+        assertEquals(HostileMarkdown.UNITS.keySet(),
+                output.lines().filter(line -> line.matches("[a-z ]+: \\d+")).map(line -> line.substring(0, line.indexOf(':')))
+                        .collect(Collectors.toSet()), output);
+    }
+
+    @Test
+    void wordsOnBothSidesOfEveryPieceAreKept() {
+        String paragraph = "alpha **beta** [gamma](https://example.com) delta\n\n";
+        int paragraphs = 3 * MarkdownStripper.PIECE_CHARACTERS / paragraph.length();
+
+        assertEquals("alpha beta gamma delta\n".repeat(paragraphs), stripper.strip(paragraph.repeat(paragraphs)));
+    }
+
+    @Test
+    void aPieceEndsAfterABlankLineAlsoWhenLinesEndInCarriageReturns() {
+        String paragraph = "x".repeat(999) + "\r\n \r\n";
+        String markdown = paragraph.repeat(3 * MarkdownStripper.PIECE_CHARACTERS / paragraph.length());
+
+        int end = MarkdownStripper.pieceEnd(markdown, 0);
+
+        assertEquals(MarkdownStripper.PIECE_CHARACTERS / paragraph.length() * paragraph.length(), end);
+    }
+
+    @Test
+    void aParagraphLongerThanAPieceIsCutBetweenWords() {
+        String markdown = "**word** ".repeat(3 * MarkdownStripper.PIECE_CHARACTERS / 9);
+
+        String text = stripper.strip(markdown);
+
+        assertEquals(List.of("word"), Arrays.stream(text.split("\\s+")).distinct().toList());
+        assertEquals(3 * MarkdownStripper.PIECE_CHARACTERS / 9, text.split("\\s+").length);
+    }
+
+    @Test
+    void aPieceWithoutSpacesNeverEndsBetweenTheHalvesOfASurrogatePair() {
+        String markdown = "a" + "\uD83D\uDE00".repeat(MarkdownStripper.PIECE_CHARACTERS);
+
+        assertEquals(MarkdownStripper.PIECE_CHARACTERS - 1, MarkdownStripper.pieceEnd(markdown, 0));
+        String text = stripper.strip(markdown);
+        assertEquals(markdown, text.replace("\n", ""));
+        assertTrue(text.lines().allMatch(line -> line.codePoints().noneMatch(
+                point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE)));
     }
 }
