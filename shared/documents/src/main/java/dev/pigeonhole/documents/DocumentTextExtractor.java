@@ -16,7 +16,7 @@ public final class DocumentTextExtractor implements TextExtractor {
         this.limits = limits;
         this.detector = new DocumentFormatDetector();
         this.pdfReader = new PdfTextReader(limits.maxPages(), limits.maxCharacters());
-        this.docxReader = new DocxTextReader();
+        this.docxReader = new DocxTextReader(limits.maxCharacters());
         this.textDecoder = new PlainTextDecoder();
         this.markdownStripper = new MarkdownStripper();
     }

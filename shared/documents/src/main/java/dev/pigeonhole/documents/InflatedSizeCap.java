@@ -1,17 +1,18 @@
 package dev.pigeonhole.documents;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * A ZIP read as a stream that stops once one entry, or all of them together, inflate to more than their cap:
- * the sizes a ZIP declares can lie, the bytes it inflates to cannot.
+ * Reads entries of a ZIP and stops once one entry, or all entries read through it together, inflate to more than
+ * their cap: the sizes a ZIP declares can lie, the bytes it inflates to cannot.
  */
-final class InflatedSizeCap extends ZipArchiveInputStream {
+final class InflatedSizeCap {
 
-    /** Thrown when a cap is crossed; the package readers wrap it, so callers look for it among the causes. */
+    /** Thrown when a cap is crossed; parsers may wrap it, so callers look for it among the causes. */
     static final class Exceeded extends IOException {
         Exceeded(String message) {
             super(message);
@@ -20,40 +21,46 @@ final class InflatedSizeCap extends ZipArchiveInputStream {
 
     private final long maxEntryBytes;
     private final long maxTotalBytes;
-    private long entryBytes;
     private long totalBytes;
 
-    InflatedSizeCap(InputStream zip, long maxEntryBytes, long maxTotalBytes) {
-        super(zip);
+    InflatedSizeCap(long maxEntryBytes, long maxTotalBytes) {
         this.maxEntryBytes = maxEntryBytes;
         this.maxTotalBytes = maxTotalBytes;
     }
 
-    @Override
-    public ZipArchiveEntry getNextEntry() throws IOException {
-        entryBytes = 0;
-        return super.getNextEntry();
-    }
+    /** The inflated bytes of {@code entry}, counted against both caps as they are read. */
+    InputStream open(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+        return new FilterInputStream(zip.getInputStream(entry)) {
+            private long entryBytes;
 
-    @Override
-    public ZipArchiveEntry getNextZipEntry() throws IOException {
-        entryBytes = 0;
-        return super.getNextZipEntry();
-    }
+            @Override
+            public int read() throws IOException {
+                int read = super.read();
+                if (read >= 0) {
+                    count(1);
+                }
+                return read;
+            }
 
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int read = super.read(buffer, offset, length);
-        if (read > 0) {
-            entryBytes += read;
-            totalBytes += read;
-            if (entryBytes > maxEntryBytes) {
-                throw new Exceeded("a ZIP entry inflates to more than " + maxEntryBytes + " bytes");
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                if (read > 0) {
+                    count(read);
+                }
+                return read;
             }
-            if (totalBytes > maxTotalBytes) {
-                throw new Exceeded("the ZIP entries inflate to more than " + maxTotalBytes + " bytes together");
+
+            private void count(int read) throws Exceeded {
+                entryBytes += read;
+                totalBytes += read;
+                if (entryBytes > maxEntryBytes) {
+                    throw new Exceeded("a ZIP entry inflates to more than " + maxEntryBytes + " bytes");
+                }
+                if (totalBytes > maxTotalBytes) {
+                    throw new Exceeded("the ZIP entries inflate to more than " + maxTotalBytes + " bytes together");
+                }
             }
-        }
-        return read;
+        };
     }
 }

@@ -11,7 +11,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 
 /**
@@ -60,23 +59,13 @@ final class PdfTextReader {
                     "This is a password-protected PDF: remove the password and upload it again.", encrypted);
         } catch (IOException | RuntimeException | StackOverflowError corrupt) {
             // StackOverflowError: deeply nested objects in a malicious PDF recurse in the parser; the thread survives it.
-            DocumentException refused = causeOf(corrupt);
+            DocumentException refused = BoundedText.refusalIn(corrupt);
             if (refused != null) {
                 throw refused;
             }
             throw new DocumentException(DocumentException.Reason.UNREADABLE,
                     "The PDF is damaged and its text cannot be read: save or export it again and re-upload.", corrupt);
         }
-    }
-
-    /** A refusal of ours that PDFBox wrapped on its way out. */
-    private static DocumentException causeOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DocumentException refused) {
-                return refused;
-            }
-        }
-        return null;
     }
 
     private static DocumentException stopped() {
@@ -103,44 +92,6 @@ final class PdfTextReader {
                 throw stopped();
             }
             super.processOperator(operator, operands);
-        }
-    }
-
-    /** The text written so far; refuses the document the moment it holds more than the character limit. */
-    private static final class BoundedText extends Writer {
-
-        private final StringBuilder text = new StringBuilder();
-        private final int maxCharacters;
-
-        BoundedText(int maxCharacters) {
-            this.maxCharacters = maxCharacters;
-        }
-
-        @Override
-        public void write(char[] characters, int offset, int length) {
-            if (text.length() + length > maxCharacters) {
-                throw new DocumentException(DocumentException.Reason.TOO_LARGE,
-                        "The document holds more than " + maxCharacters + " characters of text; at most "
-                                + maxCharacters + " are accepted.");
-            }
-            text.append(characters, offset, length);
-        }
-
-        boolean isBlank() {
-            return text.toString().isBlank();
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 
@@ -127,45 +128,43 @@ final class SampleDocuments {
         }
     }
 
-    /**
-     * A valid DOCX with an extra part of {@code zeroBytes} zeros, deflated as it is written so the
-     * bomb never exists uncompressed in memory or on disk.
-     */
-    static byte[] zipBombDocx(long zeroBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(Deflater.BEST_COMPRESSION);
-            zip.putNextEntry(new ZipEntry("word/media/padding.bin"));
-            byte[] zeros = new byte[1 << 20];
-            for (long written = 0; written < zeroBytes; written += zeros.length) {
-                zip.write(zeros, 0, (int) Math.min(zeros.length, zeroBytes - written));
-            }
-            zip.closeEntry();
-            copyEntries(docx("Innocent looking text."), zip, null, null);
+    /** A DOCX with a default header, one paragraph and a default footer, as Word lays them out. */
+    static byte[] docxWithHeaderAndFooter(String header, String paragraph, String footer) {
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(header);
+            document.createParagraph().createRun().setText(paragraph);
+            document.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText(footer);
+            return save(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     /**
-     * A valid DOCX with {@code parts} extra parts of {@code size} bytes each, stored uncompressed (so POI's
-     * inflate-ratio check passes them) and small in memory while written.
+     * {@code docx} with {@code spaces} blanks added before the closing tag of each part whose name matches
+     * {@code parts}: still well-formed XML, inflating to far more than it weighs. Written a megabyte at a time and
+     * deflated as it is written, so the padding never exists whole in memory.
      */
-    static byte[] docxWithExtraParts(int parts, int size) {
+    static byte[] padded(byte[] docx, String parts, long spaces) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            copyEntries(docx("Innocent looking text."), zip, null, null);
-            byte[] data = new byte[size];
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(data);
-            for (int i = 0; i < parts; i++) {
-                ZipEntry entry = new ZipEntry("word/media/part" + i + ".bin");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(size);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(data);
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+                ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(docx))) {
+            zip.setLevel(Deflater.BEST_COMPRESSION);
+            byte[] blanks = new byte[1 << 20];
+            Arrays.fill(blanks, (byte) ' ');
+            for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
+                byte[] content = source.readAllBytes();
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().matches(parts)) {
+                    int closing = new String(content, StandardCharsets.ISO_8859_1).lastIndexOf("</");
+                    zip.write(content, 0, closing);
+                    for (long written = 0; written < spaces; written += blanks.length) {
+                        zip.write(blanks, 0, (int) Math.min(blanks.length, spaces - written));
+                    }
+                    zip.write(content, closing, content.length - closing);
+                } else {
+                    zip.write(content);
+                }
                 zip.closeEntry();
             }
         } catch (IOException e) {
