@@ -10,8 +10,8 @@ connections=${2:-16}
 port=${PORT:-18080}
 work=$(mktemp -d)
 
-# No per-address limit: wrk sends everything from one address.
-PIGEONHOLE_PREDICT_RATE_PER_SECOND=0 PREDICT_PORT=$port ./pigeonhole serve predict >"$work/server.log" 2>&1 &
+# No per-address limits: wrk sends everything from one address.
+PIGEONHOLE_PREDICT_RATE_PER_SECOND=0 PIGEONHOLE_UPLOAD_RATE_PER_SECOND=0 PREDICT_PORT=$port ./pigeonhole serve predict >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/make-pdf.py "$work/report.pdf" 1048576 5

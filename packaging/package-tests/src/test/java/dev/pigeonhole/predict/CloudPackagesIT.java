@@ -53,6 +53,7 @@ class CloudPackagesIT {
     void theLambdaPackageServesUnderLambdasRuntimeInterfaceClientWithTheHandlerInfraDeploys() {
         String handler = LambdaRuntimeApi.terraformHandler(Path.of("..", ".."), "predict");
         String pdfText = "the compiler reported a syntax error in the program";
+        String docxText = "the team scored a goal and won the game";
         List<ContractResponse> responses = LambdaRuntimeApi.invoke(LAMBDA_ZIP, work.resolve("lambda-runtime"),
                 LambdaRuntimeApi.runtimeJars(Path.of("target", "lambda-runtime")), handler, deployedEnvironment(environment), List.of(
                         ContractRequest.get("/health"),
@@ -103,10 +104,14 @@ class CloudPackagesIT {
 
     private static void assertServes(PackagedFunction function) {
         String pdfText = "the compiler reported a syntax error in the program";
+        String docxText = "the team scored a goal and won the game";
         List<ContractResponse> responses = function.send(List.of(
                 ContractRequest.get("/health"),
                 ContractRequest.postJson("/predict", "{\"text\": \"the team scored a goal and won the game\"}"),
-                ContractRequest.upload("file", "bug.pdf", "application/pdf", UploadDocuments.pdf(pdfText))));
+                ContractRequest.upload("file", "bug.pdf", "application/pdf", UploadDocuments.pdf(pdfText)),
+                ContractRequest.upload("file", "match.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        UploadDocuments.docx(docxText))));
 
         assertEquals(200, responses.get(0).status(), responses.get(0).text());
         assertEquals(version, responses.get(0).json().get("model_version"));
@@ -115,6 +120,9 @@ class CloudPackagesIT {
         assertEquals(200, responses.get(2).status(), responses.get(2).text());
         assertEquals("Informatique", responses.get(2).json().get("category_name"));
         assertEquals(pdfText.length(), ((Number) responses.get(2).json().get("extracted_chars")).intValue());
+        assertEquals(200, responses.get(3).status(), responses.get(3).text());
+        assertEquals("Sport", responses.get(3).json().get("category_name"));
+        assertEquals(docxText.length(), ((Number) responses.get(3).json().get("extracted_chars")).intValue());
     }
 
     /** {@code environment} plus what infra/aws sets on every function besides the store and the channel. */
