@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Uploads built to exhaust memory, small on the wire (bench/make-hostile.py): 8 connections post a 1.2 MB DOCX whose
-# document part inflates to 30 MB of XML for SECONDS, then 1 MB of unmatched '[a' as Markdown for SECONDS, to
+# document part inflates to 30 MB of XML for SECONDS, then 1 MB of unmatched '[a' as Markdown, then a 98 KB PDF of
+# fifty million numbers without an operator, SECONDS each, to
 # ./pigeonhole serve predict (default limits, -Xmx512m), while /health and a /predict are asked every 0.2 s.
 # Prints the upload answers by status, the checks that were not 200, the server's peak RSS and whether its log holds
 # an OutOfMemoryError. Needs a model in the store (./pigeonhole train) and the predict function built.
-#   bench/hostile-uploads.sh [seconds=20] [connections=8]
+#   [KINDS="docx md pdf"] bench/hostile-uploads.sh [seconds=20] [connections=8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -18,6 +19,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 python3 bench/make-hostile.py "$work/hostile.docx" docx
 python3 bench/make-hostile.py "$work/hostile.md" md
+python3 bench/make-hostile.py "$work/hostile.pdf" pdf
 until curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @bench/body.json \
     "http://127.0.0.1:$port/predict"; do
   kill -0 $pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
@@ -34,7 +36,7 @@ server_pid=$(pgrep -P "$pid" java || echo "$pid")
   done
 ) >"$work/checks.txt" &
 checks=$!
-for kind in docx md; do
+for kind in ${KINDS:-docx md pdf}; do
   echo "== /upload of a $(stat -c %s "$work/hostile.$kind")-byte hostile $kind: wrk -t2 -c$connections -d${seconds}s --timeout 30s"
   UPLOAD_FILE="$work/hostile.$kind" UPLOAD_NAME="hostile.$kind" UPLOAD_TYPE=application/octet-stream \
     wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s bench/upload.lua "http://127.0.0.1:$port/upload" \

@@ -1,18 +1,39 @@
 """Writes an upload built to exhaust a reader's memory, small on the wire:
   docx: a DOCX whose document part inflates to 30 MB of one-letter paragraphs (about 1.2 MB zipped);
-  md:   half a million unmatched '[a' (1 MB of Markdown, letters enough to be classified).
-python3 bench/make-hostile.py OUT docx|md"""
+  md:   half a million unmatched '[a' (1 MB of Markdown, letters enough to be classified);
+  pdf:  a line of text, then fifty million numbers and no operator in the page's content stream (98 KB deflated).
+python3 bench/make-hostile.py OUT docx|md|pdf"""
 import random
 import sys
 import zipfile
+import zlib
 
 out, kind = sys.argv[1], sys.argv[2]
 if kind == "md":
     with open(out, "w") as f:
         f.write("[a" * 500_000)
     sys.exit(0)
+if kind == "pdf":
+    content = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Quarterly report) Tj ET\n" + b"1 " * 50_000_000, 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(out, "wb") as f:
+        f.write(pdf)
+    sys.exit(0)
 if kind != "docx":
-    sys.exit("kind must be docx or md")
+    sys.exit("kind must be docx, md or pdf")
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 rng = random.Random(7)

@@ -3,11 +3,15 @@ package dev.pigeonhole.documents;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
@@ -15,7 +19,8 @@ import java.util.List;
 
 /**
  * Reads the text layer of a PDF with PDFBox, in memory only, within the page and character limits; it stops
- * as soon as either is reached, and when its thread is interrupted (the upload's deadline passed).
+ * as soon as either is reached, when its thread is interrupted (the upload's deadline passed), and when a content
+ * stream runs over {@link #MAX_OPERAND_BYTES} without an operator.
  */
 final class PdfTextReader {
 
@@ -23,6 +28,8 @@ final class PdfTextReader {
     private static final long SCRATCH_MEMORY_BYTES = 64L * 1024 * 1024;
     /** Content stream operators between two looks at the interrupt flag. */
     private static final int OPERATORS_PER_CHECK = 4096;
+    /** Bytes of a content stream between two operators beyond which the document is refused. */
+    static final long MAX_OPERAND_BYTES = 1024 * 1024;
 
     private final int maxPages;
     private final int maxCharacters;
@@ -41,7 +48,7 @@ final class PdfTextReader {
                         "The PDF has " + pages + " pages; at most " + maxPages + " are accepted.");
             }
             BoundedText text = new BoundedText(maxCharacters);
-            PDFTextStripper stripper = new InterruptibleStripper();
+            PDFTextStripper stripper = new GuardedStripper();
             stripper.setLineSeparator("\n");
             // The page count above is what the document says; the page tree may hold more.
             stripper.setEndPage(maxPages);
@@ -65,6 +72,10 @@ final class PdfTextReader {
             }
             throw new DocumentException(DocumentException.Reason.UNREADABLE,
                     "The PDF is damaged and its text cannot be read: save or export it again and re-upload.", corrupt);
+        } finally {
+            // PDFBox keeps every name it has read in a process-wide map: a PDF of a million distinct names left
+            // 150 MB behind it for good. Names are compared by value, so clearing it under another reader is safe.
+            COSName.clearResources();
         }
     }
 
@@ -73,10 +84,47 @@ final class PdfTextReader {
                 "Reading the PDF was stopped: it took longer than the time allowed for one document.");
     }
 
-    /** Looks at the interrupt flag on every page and every few thousand operators. */
-    private static final class InterruptibleStripper extends PDFTextStripper {
+    /**
+     * Looks at the interrupt flag on every page and every few thousand operators, and reads the content of pages and
+     * forms through an {@link OperandBytesCap}.
+     */
+    private static final class GuardedStripper extends PDFTextStripper {
 
-        private int operators;
+        private long operators;
+
+        @Override
+        public void processPage(PDPage page) throws IOException {
+            super.processPage(new PDPage(page.getCOSObject()) {
+                @Override
+                public RandomAccessRead getContentsForStreamParsing() throws IOException {
+                    return capped(super.getContentsForStreamParsing());
+                }
+            });
+        }
+
+        @Override
+        public void showForm(PDFormXObject form) throws IOException {
+            super.showForm(new PDFormXObject(form.getCOSObject()) {
+                @Override
+                public RandomAccessRead getContentsForStreamParsing() throws IOException {
+                    return capped(super.getContentsForStreamParsing());
+                }
+            });
+        }
+
+        @Override
+        public void showTransparencyGroup(PDTransparencyGroup group) throws IOException {
+            super.showTransparencyGroup(new PDTransparencyGroup(group.getCOSObject(), null) {
+                @Override
+                public RandomAccessRead getContentsForStreamParsing() throws IOException {
+                    return capped(super.getContentsForStreamParsing());
+                }
+            });
+        }
+
+        private RandomAccessRead capped(RandomAccessRead content) {
+            return new OperandBytesCap(content, MAX_OPERAND_BYTES, () -> operators);
+        }
 
         @Override
         protected void startPage(PDPage page) throws IOException {

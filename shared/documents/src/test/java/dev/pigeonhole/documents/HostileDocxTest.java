@@ -1,12 +1,9 @@
 package dev.pigeonhole.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,14 +14,9 @@ class HostileDocxTest {
 
     @Test
     void docxPartsOfThirtyMegabytesAreReadOrRefusedInA64MegabyteHeap() throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), SmallHeapDocx.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), output);
+        SmallHeapRun run = SmallHeapRun.of("64m", SmallHeapDocx.class);
 
-        assertEquals(0, process.exitValue(), output);
+        assertEquals(0, run.exitValue(), run.output());
         assertEquals(List.of(
                 "paragraphs: TOO_LARGE: The document holds more than 1000000 characters of text; at most 1000000 are "
                         + "accepted.",
@@ -32,6 +24,6 @@ class HostileDocxTest {
                         + "re-upload.",
                 "relationships: Quarterly report",
                 "core properties: Quarterly report"),
-                output.lines().filter(line -> line.matches("[a-z ]+: .*")).toList(), output);
+                run.output().lines().filter(line -> line.matches("[a-z ]+: .*")).toList(), run.output());
     }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pigeonhole.testing.CpuTime;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -79,17 +77,11 @@ class MarkdownStripperTest {
 
     @Test
     void hostileMarkdownOfAMillionCharactersIsReadInA32MegabyteHeap() throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), SmallHeapMarkdown.class.getName())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+        SmallHeapRun run = SmallHeapRun.of("32m", SmallHeapMarkdown.class);
 
-        assertEquals(0, process.exitValue(), output);
-        assertEquals(HostileMarkdown.UNITS.keySet(),
-                output.lines().filter(line -> line.matches("[a-z ]+: \\d+")).map(line -> line.substring(0, line.indexOf(':')))
-                        .collect(Collectors.toSet()), output);
+        assertEquals(0, run.exitValue(), run.output());
+        assertEquals(HostileMarkdown.UNITS.keySet(), run.output().lines().filter(line -> line.matches("[a-z ]+: \\d+"))
+                .map(line -> line.substring(0, line.indexOf(':'))).collect(Collectors.toSet()), run.output());
     }
 
     @Test
