@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 port=${PORT:-18081}
 store=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 mkdir -p "$store/channels" "$store/models"
 channel=$(cat .pigeonhole/store/channels/production.json)
 version=$(printf '%s' "$channel" | sed -E 's/^[{]"channel":"[^"]*","version":"([^"]+)".*/\1/')

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18082}
 store=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$store"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$store"' EXIT
 mkdir -p "$store/channels" "$store/models"
 version=$(sed -E 's/^[{]"channel":"[^"]*","version":"([^"]+)".*/\1/' .pigeonhole/store/channels/production.json)
 cp -r ".pigeonhole/store/models/$version" "$store/models/"

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 # No per-address limits: wrk sends everything from one address.
 PIGEONHOLE_PREDICT_RATE_PER_SECOND=0 PIGEONHOLE_UPLOAD_RATE_PER_SECOND=0 PREDICT_PORT=$port ./pigeonhole serve predict >"$work/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 python3 bench/make-pdf.py "$work/report.pdf" 1048576 5
 until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
   kill -0 $pid 2>/dev/null || { cat "$work/server.log"; exit 1; }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.function.Executable;
 
 import dev.pigeonhole.testing.CpuTime;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -171,6 +172,21 @@ class DocumentTextExtractorTest {
                     </w:body></w:document>""");
 
             assertEquals("Invoice\tpaid in full\non time\nboxed", extractor.extract("invoice.docx", docx).text());
+        }
+
+        @Test
+        void extractionStopsWhenItsThreadIsInterrupted() {
+            String[] paragraphs = new String[5_000];
+            Arrays.fill(paragraphs, "A paragraph of the minutes.");
+            byte[] docx = SampleDocuments.docx(paragraphs);
+
+            Thread.currentThread().interrupt();
+            try {
+                assertRefused(DocumentException.Reason.UNREADABLE, "Reading the DOCX was stopped",
+                        () -> extractor.extract("minutes.docx", docx));
+            } finally {
+                Thread.interrupted();
+            }
         }
 
         @Test
