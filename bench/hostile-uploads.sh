@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Uploads built to exhaust memory, small on the wire (bench/make-hostile.py): 8 connections post a 1.2 MB DOCX whose
 # document part inflates to 30 MB of XML for SECONDS, then 1 MB of unmatched '[a' as Markdown, then a 98 KB PDF of
-# fifty million numbers without an operator, SECONDS each, to
+# fifty million numbers without an operator, then a 409 KB PDF whose embedded font inflates to 400 MB, SECONDS each, to
 # ./pigeonhole serve predict (default limits, -Xmx512m), while /health and a /predict are asked every 0.2 s.
 # Prints the upload answers by status, the checks that were not 200, the server's peak RSS and whether its log holds
 # an OutOfMemoryError. Needs a model in the store (./pigeonhole train) and the predict function built.
-#   [KINDS="docx md pdf"] bench/hostile-uploads.sh [seconds=20] [connections=8]
+#   [KINDS="docx md pdf font"] bench/hostile-uploads.sh [seconds=20] [connections=8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
@@ -20,6 +20,7 @@ trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$wor
 python3 bench/make-hostile.py "$work/hostile.docx" docx
 python3 bench/make-hostile.py "$work/hostile.md" md
 python3 bench/make-hostile.py "$work/hostile.pdf" pdf
+python3 bench/make-hostile.py "$work/hostile-font.pdf" font
 until curl -sf -o /dev/null -H 'Content-Type: application/json' --data-binary @bench/body.json \
     "http://127.0.0.1:$port/predict"; do
   kill -0 $pid 2>/dev/null || { cat "$work/server.log"; exit 1; }
@@ -36,9 +37,11 @@ server_pid=$(pgrep -P "$pid" java || echo "$pid")
   done
 ) >"$work/checks.txt" &
 checks=$!
-for kind in ${KINDS:-docx md pdf}; do
-  echo "== /upload of a $(stat -c %s "$work/hostile.$kind")-byte hostile $kind: wrk -t2 -c$connections -d${seconds}s --timeout 30s"
-  UPLOAD_FILE="$work/hostile.$kind" UPLOAD_NAME="hostile.$kind" UPLOAD_TYPE=application/octet-stream \
+for kind in ${KINDS:-docx md pdf font}; do
+  file=$work/hostile.$kind
+  [ "$kind" = font ] && file=$work/hostile-font.pdf
+  echo "== /upload of a $(stat -c %s "$file")-byte hostile $kind: wrk -t2 -c$connections -d${seconds}s --timeout 30s"
+  UPLOAD_FILE="$file" UPLOAD_NAME="${file##*/}" UPLOAD_TYPE=application/octet-stream \
     wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s -s bench/upload.lua "http://127.0.0.1:$port/upload" \
     | grep -E 'requests in|Latency|status|Socket errors'
 done

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Reads the text layer of a PDF with PDFBox, in memory only, within the page and character limits; it stops
  * as soon as either is reached, when its thread is interrupted (the upload's deadline passed), and when a content
- * stream runs over {@link #MAX_OPERAND_BYTES} without an operator.
+ * stream runs over {@link #MAX_OPERAND_BYTES} without an operator; a stream read whole that inflates beyond
+ * {@link #MAX_DECODED_STREAM_BYTES} is refused before any page is read.
  */
 final class PdfTextReader {
 
@@ -30,6 +31,8 @@ final class PdfTextReader {
     private static final int OPERATORS_PER_CHECK = 4096;
     /** Bytes of a content stream between two operators beyond which the document is refused. */
     static final long MAX_OPERAND_BYTES = 1024 * 1024;
+    /** Decoded size beyond which a stream read whole (a font, a CMap) is refused; whole CJK fonts are 15-20 MB. */
+    static final long MAX_DECODED_STREAM_BYTES = 32L * 1024 * 1024;
 
     private final int maxPages;
     private final int maxCharacters;
@@ -47,6 +50,7 @@ final class PdfTextReader {
                 throw new DocumentException(DocumentException.Reason.TOO_LARGE,
                         "The PDF has " + pages + " pages; at most " + maxPages + " are accepted.");
             }
+            new DecodedStreamCap(MAX_DECODED_STREAM_BYTES).check(document, maxPages);
             BoundedText text = new BoundedText(maxCharacters);
             PDFTextStripper stripper = new GuardedStripper();
             stripper.setLineSeparator("\n");

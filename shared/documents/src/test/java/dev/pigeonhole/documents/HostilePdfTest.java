@@ -39,12 +39,43 @@ class HostilePdfTest {
     }
 
     @Test
+    void aFontProgramThatInflatesBeyondTheCapIsRefusedBeforeAnyPageIsRead() {
+        byte[] pdf = HostilePdf.pdfWithEmbeddedFont(PdfTextReader.MAX_DECODED_STREAM_BYTES + 1024, 1);
+        assertTrue(pdf.length < 100_000, pdf.length + " bytes");
+
+        assertRefusedAsADecompressionBomb(pdf);
+    }
+
+    @Test
+    void aFontProgramDeflatedTwiceIsCountedAfterBothFilters() {
+        byte[] pdf = HostilePdf.pdfWithEmbeddedFont(PdfTextReader.MAX_DECODED_STREAM_BYTES + 1024, 2);
+        assertTrue(pdf.length < 2_000, pdf.length + " bytes");
+
+        assertRefusedAsADecompressionBomb(pdf);
+    }
+
+    @Test
+    void aFontProgramWithinTheCapIsDecodedAndTheTextRead() {
+        byte[] pdf = HostilePdf.pdfWithEmbeddedFont(64 * 1024, 1);
+
+        assertEquals("Quarterly report", extractor.extract("report.pdf", pdf).text());
+    }
+
+    @Test
     void theNamesOfAPdfAreNotKeptOnceItIsRead() throws IOException, InterruptedException {
         SmallHeapRun run = SmallHeapRun.of("64m", SmallHeapPdf.class);
 
         assertEquals(0, run.exitValue(), run.output());
         assertEquals(Collections.nCopies(SmallHeapPdf.DOCUMENTS, "Quarterly report"), run.linesStartingWith("names ")
                 .stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList(), run.output());
+    }
+
+    private void assertRefusedAsADecompressionBomb(byte[] pdf) {
+        DocumentException refused = assertThrows(DocumentException.class, () -> extractor.extract("bomb.pdf", pdf));
+
+        assertEquals(DocumentException.Reason.UNREADABLE, refused.reason());
+        assertEquals("The PDF holds a stream that inflates to more than 33554432 bytes (a decompression bomb) and was "
+                + "refused.", refused.getMessage());
     }
 
     private void assertRefusedAsBuiltToExhaustMemory(byte[] pdf) {

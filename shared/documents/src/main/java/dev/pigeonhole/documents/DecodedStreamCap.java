@@ -1,0 +1,153 @@
+package dev.pigeonhole.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/**
+ * Refuses a PDF holding a stream that PDFBox decodes whole into memory (a font program, a CMap, a colour profile)
+ * and that inflates to more than {@code maxBytes}: a 390 KB PDF whose embedded font inflated to 400 MB filled a
+ * 512 MB heap. Each stream is decoded once here into a counter, never kept. Not looked at: page contents and forms
+ * (parsed as they are decoded, see {@link OperandBytesCap}), images (the text reader does not decode them) and
+ * attached files (not read).
+ */
+final class DecodedStreamCap {
+
+    private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE,
+            COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE);
+
+    private final long maxBytes;
+
+    DecodedStreamCap(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** Decodes every other stream of {@code document} (its first {@code pages} pages' contents left out) under the cap. */
+    void check(PDDocument document, int pages) throws IOException {
+        Set<COSStream> contents = pageContents(document, pages);
+        COSDocument objects = document.getDocument();
+        for (COSObjectKey key : new ArrayList<>(objects.getXrefTable().keySet())) {
+            if (objects.getObjectFromPool(key).getObject() instanceof COSStream stream
+                    && !contents.contains(stream) && isDecodedWhole(stream)) {
+                decode(stream);
+            }
+        }
+    }
+
+    private static Set<COSStream> pageContents(PDDocument document, int pages) {
+        Set<COSStream> contents = Collections.newSetFromMap(new IdentityHashMap<>());
+        int page = 0;
+        for (PDPage each : document.getPages()) {
+            if (page++ >= pages) {
+                break;
+            }
+            COSBase content = each.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            if (content instanceof COSStream stream) {
+                contents.add(stream);
+            } else if (content instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.getObject(i) instanceof COSStream stream) {
+                        contents.add(stream);
+                    }
+                }
+            }
+        }
+        return contents;
+    }
+
+    private static boolean isDecodedWhole(COSStream stream) {
+        COSName subtype = stream.getCOSName(COSName.SUBTYPE);
+        return !COSName.IMAGE.equals(subtype) && !COSName.FORM.equals(subtype)
+                && !COSName.EMBEDDED_FILE.equals(stream.getCOSName(COSName.TYPE))
+                && filters(stream).stream().noneMatch(IMAGE_CODECS::contains);
+    }
+
+    private static List<COSName> filters(COSStream stream) {
+        COSBase filters = stream.getFilters();
+        List<COSName> names = new ArrayList<>();
+        if (filters instanceof COSName name) {
+            names.add(name);
+        } else if (filters instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.getObject(i) instanceof COSName name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Runs the stream's filters, each into a buffer under the cap, the last into a counter. */
+    private void decode(COSStream stream) {
+        List<COSName> filters = filters(stream);
+        if (filters.isEmpty()) {
+            return;
+        }
+        try (InputStream raw = stream.createRawInputStream()) {
+            InputStream input = raw;
+            for (int i = 0; i < filters.size(); i++) {
+                boolean last = i == filters.size() - 1;
+                CappedOutput output = new CappedOutput(maxBytes, !last);
+                FilterFactory.INSTANCE.getFilter(filters.get(i)).decode(input, output, stream, i);
+                input = output.kept();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            DocumentException refused = BoundedText.refusalIn(unreadable);
+            if (refused != null) {
+                throw refused;
+            }
+            // A stream PDFBox cannot decode is the text reader's to report, or to do without.
+        }
+    }
+
+    /** Counts what a filter writes, keeping it when another filter reads it next; refuses beyond the cap. */
+    private static final class CappedOutput extends OutputStream {
+
+        private final long maxBytes;
+        private final ByteArrayOutputStream kept;
+        private long written;
+
+        CappedOutput(long maxBytes, boolean keep) {
+            this.maxBytes = maxBytes;
+            this.kept = keep ? new ByteArrayOutputStream() : null;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            written += length;
+            if (written > maxBytes) {
+                throw new DocumentException(DocumentException.Reason.UNREADABLE,
+                        "The PDF holds a stream that inflates to more than " + maxBytes + " bytes (a decompression "
+                                + "bomb) and was refused.");
+            }
+            if (kept != null) {
+                kept.write(bytes, offset, length);
+            }
+        }
+
+        InputStream kept() {
+            return kept == null ? InputStream.nullInputStream() : new ByteArrayInputStream(kept.toByteArray());
+        }
+    }
+}
