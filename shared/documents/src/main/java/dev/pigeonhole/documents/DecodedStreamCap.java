@@ -57,16 +57,7 @@ final class DecodedStreamCap {
             if (page++ >= pages) {
                 break;
             }
-            COSBase content = each.getCOSObject().getDictionaryObject(COSName.CONTENTS);
-            if (content instanceof COSStream stream) {
-                contents.add(stream);
-            } else if (content instanceof COSArray array) {
-                for (int i = 0; i < array.size(); i++) {
-                    if (array.getObject(i) instanceof COSStream stream) {
-                        contents.add(stream);
-                    }
-                }
-            }
+            contents.addAll(oneOrMany(each.getCOSObject().getDictionaryObject(COSName.CONTENTS), COSStream.class));
         }
         return contents;
     }
@@ -79,18 +70,22 @@ final class DecodedStreamCap {
     }
 
     private static List<COSName> filters(COSStream stream) {
-        COSBase filters = stream.getFilters();
-        List<COSName> names = new ArrayList<>();
-        if (filters instanceof COSName name) {
-            names.add(name);
-        } else if (filters instanceof COSArray array) {
+        return oneOrMany(stream.getFilters(), COSName.class);
+    }
+
+    /** {@code value} when it is a {@code type}, the elements of it that are when it is an array: how PDF lists one or more. */
+    private static <T extends COSBase> List<T> oneOrMany(COSBase value, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        if (type.isInstance(value)) {
+            found.add(type.cast(value));
+        } else if (value instanceof COSArray array) {
             for (int i = 0; i < array.size(); i++) {
-                if (array.getObject(i) instanceof COSName name) {
-                    names.add(name);
+                if (type.isInstance(array.getObject(i))) {
+                    found.add(type.cast(array.getObject(i)));
                 }
             }
         }
-        return names;
+        return found;
     }
 
     /** Runs the stream's filters, each into a buffer under the cap, the last into a counter. */
