@@ -4,15 +4,28 @@ import java.io.Writer;
 
 /**
  * The text a reader has written so far; refuses the document the moment it holds more than the character limit,
- * so a reader never builds more text than the limit allows.
+ * so a reader never builds more text than the limit allows. A document read in parts out of order writes each part
+ * to a {@link #part()}, counted against the whole.
  */
 final class BoundedText extends Writer {
 
     private final StringBuilder text = new StringBuilder();
     private final int maxCharacters;
+    private final BoundedText whole;
+    private int counted;
 
     BoundedText(int maxCharacters) {
+        this(maxCharacters, null);
+    }
+
+    private BoundedText(int maxCharacters, BoundedText whole) {
         this.maxCharacters = maxCharacters;
+        this.whole = whole;
+    }
+
+    /** Text of one part of the document, within the limit of this text and all its other parts together. */
+    BoundedText part() {
+        return new BoundedText(maxCharacters, this);
     }
 
     /** A refusal of ours that a parser wrapped on its way out, or null. */
@@ -27,11 +40,13 @@ final class BoundedText extends Writer {
 
     @Override
     public void write(char[] characters, int offset, int length) {
-        if (text.length() + length > maxCharacters) {
+        BoundedText counter = whole == null ? this : whole;
+        if (counter.counted + length > maxCharacters) {
             throw new DocumentException(DocumentException.Reason.TOO_LARGE,
                     "The document holds more than " + maxCharacters + " characters of text; at most "
                             + maxCharacters + " are accepted.");
         }
+        counter.counted += length;
         text.append(characters, offset, length);
     }
 
@@ -42,11 +57,6 @@ final class BoundedText extends Writer {
 
     boolean isBlank() {
         return text.toString().isBlank();
-    }
-
-    /** True when nothing was written yet, or the last character written is {@code character}. */
-    boolean endsWith(char character) {
-        return text.isEmpty() || text.charAt(text.length() - 1) == character;
     }
 
     @Override

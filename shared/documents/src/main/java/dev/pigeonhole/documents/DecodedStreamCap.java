@@ -38,13 +38,21 @@ final class DecodedStreamCap {
         this.maxBytes = maxBytes;
     }
 
-    /** Decodes every other stream of {@code document} (its first {@code pages} pages' contents left out) under the cap. */
-    void check(PDDocument document, int pages) throws IOException {
+    /**
+     * Decodes every other stream of {@code document} (its first {@code pages} pages' contents left out) under the cap.
+     * An object that cannot be read is left to the text reader, which may never need it.
+     */
+    void check(PDDocument document, int pages) {
         Set<COSStream> contents = pageContents(document, pages);
         COSDocument objects = document.getDocument();
         for (COSObjectKey key : new ArrayList<>(objects.getXrefTable().keySet())) {
-            if (objects.getObjectFromPool(key).getObject() instanceof COSStream stream
-                    && !contents.contains(stream) && isDecodedWhole(stream)) {
+            COSBase object;
+            try {
+                object = objects.getObjectFromPool(key).getObject();
+            } catch (RuntimeException unreadable) {
+                continue;
+            }
+            if (object instanceof COSStream stream && !contents.contains(stream) && isDecodedWhole(stream)) {
                 decode(stream);
             }
         }

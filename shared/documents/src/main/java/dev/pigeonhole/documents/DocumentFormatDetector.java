@@ -1,7 +1,6 @@
 package dev.pigeonhole.documents;
 
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 import java.io.ByteArrayInputStream;
@@ -63,12 +62,18 @@ final class DocumentFormatDetector {
     }
 
     private static DocumentFormat detectZip(String extension, byte[] content) {
-        // The central directory lists entry names without inflating anything, so a bomb costs nothing here.
-        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
-            if (zip.getEntry(DOCX_MAIN_PART) != null) {
-                return DocumentFormat.DOCX;
+        // Entry after entry from their local headers, never the central directory (its size is the sender's choice);
+        // a DOCX names its document within its first few entries.
+        try (InflatedSizeCap zip = DocxTextReader.open(content)) {
+            for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals(DOCX_MAIN_PART)) {
+                    return DocumentFormat.DOCX;
+                }
             }
         } catch (IOException | RuntimeException unreadableZip) {
+            if (DocxTextReader.isZipBomb(unreadableZip)) {
+                throw new DocumentException(DocumentException.Reason.UNREADABLE, DocxTextReader.BOMB, unreadableZip);
+            }
             if (extension.equals("docx")) {
                 throw new DocumentException(DocumentException.Reason.UNREADABLE,
                         "The DOCX file is damaged (its ZIP structure cannot be read): save it again and re-upload.",

@@ -1,5 +1,6 @@
 package dev.pigeonhole.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Run by {@link HostileDocxTest} in a JVM with a small heap: reads DOCX uploads of a megabyte or two whose parts
- * inflate to tens of megabytes of XML, and prints what each gave. An exhausted heap ends it with an error.
+ * Run by {@link HostileDocxTest} in a JVM with a small heap: reads DOCX uploads of a few megabytes whose parts
+ * inflate to tens of megabytes of XML, or that list 100,000 entries, and prints what each gave. An exhausted heap
+ * ends it with an error.
  */
 public final class SmallHeapDocx {
 
@@ -42,6 +45,8 @@ public final class SmallHeapDocx {
         uploads.put("core properties", docx(Map.of("docProps/core.xml", new Part(
                 "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\">",
                 i -> "<x a=\"" + (char) ('a' + random.nextInt(26)) + "\"/>", "</cp:coreProperties>")), BODY));
+
+        uploads.put("entries", withEmptyEntries(docx(Map.of(), BODY), 100_000));
 
         DocumentTextExtractor extractor = new DocumentTextExtractor(new DocumentLimits(10L << 20, 200, 1_000_000));
         uploads.forEach((name, upload) -> {
@@ -84,6 +89,26 @@ public final class SmallHeapDocx {
                     }
                     write(zip, written.closing());
                 }
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code docx} followed by {@code count} empty entries: a central directory of 9 MB, a document of a few words. */
+    private static byte[] withEmptyEntries(byte[] docx, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+                ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(source.readAllBytes());
+                zip.closeEntry();
+            }
+            for (int i = 0; i < count; i++) {
+                zip.putNextEntry(new ZipEntry(Integer.toHexString(i)));
                 zip.closeEntry();
             }
         } catch (IOException e) {
