@@ -56,6 +56,7 @@ final class DocxTextReader {
             PackageRelationships relationships = new PackageRelationships(KINDS);
             try (InflatedSizeCap zip = open(content)) {
                 for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    WordprocessingText.stopIfInterrupted();
                     if (PackageRelationships.isRelationshipsPart(entry.getName())) {
                         relationships.read(entry.getName(), unclosable(zip), parser);
                     }
@@ -66,6 +67,7 @@ final class DocxTextReader {
             Map<String, BoundedText> texts = new HashMap<>();
             try (InflatedSizeCap zip = open(content)) {
                 for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    WordprocessingText.stopIfInterrupted();
                     if (parts.contains(entry.getName()) && !texts.containsKey(entry.getName())) {
                         BoundedText text = whole.part();
                         texts.put(entry.getName(), text);

@@ -30,9 +30,8 @@ final class WordprocessingText extends DefaultHandler {
 
     @Override
     public void startElement(String uri, String localName, String qualifiedName, Attributes attributes) {
-        if (++elements % ELEMENTS_PER_CHECK == 0 && Thread.currentThread().isInterrupted()) {
-            throw new DocumentException(DocumentException.Reason.UNREADABLE,
-                    "Reading the DOCX was stopped: it took longer than the time allowed for one document.");
+        if (++elements % ELEMENTS_PER_CHECK == 0) {
+            stopIfInterrupted();
         }
         if (MARKUP_COMPATIBILITY.equals(uri) && "Fallback".equals(localName)) {
             fallbackDepth++;
@@ -73,6 +72,14 @@ final class WordprocessingText extends DefaultHandler {
     public void characters(char[] characters, int start, int length) {
         if (inText && fallbackDepth == 0) {
             text.write(characters, start, length);
+        }
+    }
+
+    /** Refuses the document when its reader's thread was interrupted: the upload's deadline passed. */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new DocumentException(DocumentException.Reason.UNREADABLE,
+                    "Reading the DOCX was stopped: it took longer than the time allowed for one document.");
         }
     }
 
