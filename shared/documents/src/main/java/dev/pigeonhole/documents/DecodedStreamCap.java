@@ -5,25 +5,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.FilterFactory;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * Refuses a PDF holding a stream that PDFBox decodes whole into memory (a font program, a CMap, a colour profile)
  * and that inflates to more than {@code maxBytes}: a 390 KB PDF whose embedded font inflated to 400 MB filled a
- * 512 MB heap. Each stream is decoded once here into a counter, never kept. Not looked at: page contents and forms
+ * 512 MB heap. Each stream is decoded once here into a counter, never kept. Not decoded: page contents and forms
  * (parsed as they are decoded, see {@link OperandBytesCap}), images (the text reader does not decode them) and
  * attached files (not read).
  */
@@ -31,6 +32,9 @@ final class DecodedStreamCap {
 
     private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.JPX_DECODE,
             COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE);
+    /** Keys that lead back up the page tree or to other pages, and the pages' contents (parsed as decoded). */
+    private static final Set<COSName> NOT_WALKED = Set.of(COSName.PARENT, COSName.P, COSName.ANNOTS, COSName.B,
+            COSName.CONTENTS);
 
     private final long maxBytes;
 
@@ -39,35 +43,40 @@ final class DecodedStreamCap {
     }
 
     /**
-     * Decodes every other stream of {@code document} (its first {@code pages} pages' contents left out) under the cap.
-     * An object that cannot be read is left to the text reader, which may never need it.
+     * Decodes, under the cap, every stream reachable from {@code pages} (their resources, fonts, forms and what those
+     * name), each once, but for the pages' own contents; not what lies behind a page's parent, annotations or
+     * article beads, which lead to other pages. An object that cannot be read is left to the text reader.
      */
-    void check(PDDocument document, int pages) {
-        Set<COSStream> contents = pageContents(document, pages);
-        COSDocument objects = document.getDocument();
-        for (COSObjectKey key : new ArrayList<>(objects.getXrefTable().keySet())) {
-            COSBase object;
-            try {
-                object = objects.getObjectFromPool(key).getObject();
-            } catch (RuntimeException unreadable) {
+    void check(List<COSDictionary> pages) {
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<COSBase> pending = new ArrayDeque<>(pages);
+        while (!pending.isEmpty()) {
+            COSBase value = pending.pop();
+            if (value instanceof COSObject reference) {
+                try {
+                    value = reference.getObject();
+                } catch (RuntimeException unreadable) {
+                    continue; // left to the text reader, which may never need it
+                }
+            }
+            if (value == null || !seen.add(value)) {
                 continue;
             }
-            if (object instanceof COSStream stream && !contents.contains(stream) && isDecodedWhole(stream)) {
-                decode(stream);
+            if (value instanceof COSDictionary dictionary) {
+                for (Map.Entry<COSName, COSBase> entry : dictionary.entrySet()) {
+                    if (!NOT_WALKED.contains(entry.getKey())) {
+                        pending.push(entry.getValue());
+                    }
+                }
+                if (value instanceof COSStream stream && isDecodedWhole(stream)) {
+                    decode(stream);
+                }
+            } else if (value instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    pending.push(array.get(i));
+                }
             }
         }
-    }
-
-    private static Set<COSStream> pageContents(PDDocument document, int pages) {
-        Set<COSStream> contents = Collections.newSetFromMap(new IdentityHashMap<>());
-        int page = 0;
-        for (PDPage each : document.getPages()) {
-            if (page++ >= pages) {
-                break;
-            }
-            contents.addAll(oneOrMany(each.getCOSObject().getDictionaryObject(COSName.CONTENTS), COSStream.class));
-        }
-        return contents;
     }
 
     private static boolean isDecodedWhole(COSStream stream) {

@@ -3,18 +3,21 @@ package dev.pigeonhole.documents;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -50,9 +53,10 @@ final class PdfTextReader {
                 throw new DocumentException(DocumentException.Reason.TOO_LARGE,
                         "The PDF has " + pages + " pages; at most " + maxPages + " are accepted.");
             }
-            new DecodedStreamCap(MAX_DECODED_STREAM_BYTES).check(document, maxPages);
+            List<COSDictionary> firstPages = FirstPages.of(document.getPages().getCOSObject(), maxPages);
+            new DecodedStreamCap(MAX_DECODED_STREAM_BYTES).check(firstPages);
             BoundedText text = new BoundedText(maxCharacters);
-            PDFTextStripper stripper = new GuardedStripper();
+            PDFTextStripper stripper = new GuardedStripper(firstPages);
             stripper.setLineSeparator("\n");
             // The page count above is what the document says; the page tree may hold more.
             stripper.setEndPage(maxPages);
@@ -94,7 +98,23 @@ final class PdfTextReader {
      */
     private static final class GuardedStripper extends PDFTextStripper {
 
+        private final List<COSDictionary> pages;
         private long operators;
+
+        GuardedStripper(List<COSDictionary> pages) throws IOException {
+            this.pages = pages;
+        }
+
+        /** The first pages only, found as {@link FirstPages} walks the tree, not as PDFBox's iterator reads all of it. */
+        @Override
+        protected void processPages(PDPageTree tree) throws IOException {
+            super.processPages(new PDPageTree(tree.getCOSObject()) {
+                @Override
+                public Iterator<PDPage> iterator() {
+                    return pages.stream().map(PDPage::new).iterator();
+                }
+            });
+        }
 
         @Override
         public void processPage(PDPage page) throws IOException {

@@ -58,6 +58,28 @@ final class HostilePdf {
                 stream("", program, "[" + " /FlateDecode".repeat(times) + " ]")));
     }
 
+    /**
+     * {@code pages} pages that each show a line of text, in a page tree whose count says 1 (so that the page limit
+     * does not refuse it before it is read).
+     */
+    static byte[] pdfWithPages(int pages) {
+        List<byte[]> objects = new ArrayList<>();
+        objects.add(ascii("<< /Type /Catalog /Pages 2 0 R >>"));
+        StringBuilder kids = new StringBuilder();
+        for (int i = 0; i < pages; i++) {
+            kids.append(i + 5).append(" 0 R ");
+        }
+        objects.add(ascii("<< /Type /Pages /Kids [" + kids + "] /Count 1 >>"));
+        objects.add(stream("", deflate(ascii("BT /F1 12 Tf 72 700 Td (Quarterly report) Tj ET")), "/FlateDecode"));
+        objects.add(ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
+        byte[] page = ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+                + "/Resources << /Font << /F1 4 0 R >> >> >>");
+        for (int i = 0; i < pages; i++) {
+            objects.add(page);
+        }
+        return write(objects);
+    }
+
     private static byte[] write(List<byte[]> objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ascii("%PDF-1.4\n"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** PDFs of a few kilobytes built to fill the heap while their drawing instructions are read (fifty million numbers
@@ -62,12 +63,13 @@ class HostilePdfTest {
     }
 
     @Test
-    void theNamesOfAPdfAreNotKeptOnceItIsRead() throws IOException, InterruptedException {
+    void theNamesOfAPdfAreNotKeptOnceItIsReadNorPagesPastTheLimitReadAtAll() throws IOException, InterruptedException {
         SmallHeapRun run = SmallHeapRun.of("64m", SmallHeapPdf.class);
 
         assertEquals(0, run.exitValue(), run.output());
         assertEquals(Collections.nCopies(SmallHeapPdf.DOCUMENTS, "Quarterly report"), run.linesStartingWith("names ")
                 .stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList(), run.output());
+        assertEquals(List.of("pages: 200"), run.linesStartingWith("pages: "), run.output());
     }
 
     private void assertRefusedAsADecompressionBomb(byte[] pdf) {
