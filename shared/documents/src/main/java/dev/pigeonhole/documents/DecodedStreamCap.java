@@ -86,23 +86,21 @@ final class DecodedStreamCap {
                 && filters(stream).stream().noneMatch(IMAGE_CODECS::contains);
     }
 
+    /** The stream's filters: one name, or an array of them. */
     private static List<COSName> filters(COSStream stream) {
-        return oneOrMany(stream.getFilters(), COSName.class);
-    }
-
-    /** {@code value} when it is a {@code type}, the elements of it that are when it is an array: how PDF lists one or more. */
-    private static <T extends COSBase> List<T> oneOrMany(COSBase value, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        if (type.isInstance(value)) {
-            found.add(type.cast(value));
-        } else if (value instanceof COSArray array) {
+        COSBase filters = stream.getFilters();
+        if (filters instanceof COSName name) {
+            return List.of(name);
+        }
+        List<COSName> names = new ArrayList<>();
+        if (filters instanceof COSArray array) {
             for (int i = 0; i < array.size(); i++) {
-                if (type.isInstance(array.getObject(i))) {
-                    found.add(type.cast(array.getObject(i)));
+                if (array.getObject(i) instanceof COSName name) {
+                    names.add(name);
                 }
             }
         }
-        return found;
+        return names;
     }
 
     /** Runs the stream's filters, each into a buffer under the cap, the last into a counter. */

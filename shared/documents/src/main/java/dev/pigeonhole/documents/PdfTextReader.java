@@ -53,13 +53,12 @@ final class PdfTextReader {
                 throw new DocumentException(DocumentException.Reason.TOO_LARGE,
                         "The PDF has " + pages + " pages; at most " + maxPages + " are accepted.");
             }
+            // The page count above is what the document says; the page tree may hold more.
             List<COSDictionary> firstPages = FirstPages.of(document.getPages().getCOSObject(), maxPages);
             new DecodedStreamCap(MAX_DECODED_STREAM_BYTES).check(firstPages);
             BoundedText text = new BoundedText(maxCharacters);
             PDFTextStripper stripper = new GuardedStripper(firstPages);
             stripper.setLineSeparator("\n");
-            // The page count above is what the document says; the page tree may hold more.
-            stripper.setEndPage(maxPages);
             stripper.writeText(document, text);
             if (text.isBlank()) {
                 throw new DocumentException(DocumentException.Reason.UNREADABLE,
@@ -101,7 +100,7 @@ final class PdfTextReader {
         private final List<COSDictionary> pages;
         private long operators;
 
-        GuardedStripper(List<COSDictionary> pages) throws IOException {
+        GuardedStripper(List<COSDictionary> pages) {
             this.pages = pages;
         }
 
@@ -111,19 +110,18 @@ final class PdfTextReader {
             super.processPages(new PDPageTree(tree.getCOSObject()) {
                 @Override
                 public Iterator<PDPage> iterator() {
-                    return pages.stream().map(PDPage::new).iterator();
+                    return pages.stream().map(GuardedStripper.this::cappedPage).iterator();
                 }
             });
         }
 
-        @Override
-        public void processPage(PDPage page) throws IOException {
-            super.processPage(new PDPage(page.getCOSObject()) {
+        private PDPage cappedPage(COSDictionary page) {
+            return new PDPage(page) {
                 @Override
                 public RandomAccessRead getContentsForStreamParsing() throws IOException {
                     return capped(super.getContentsForStreamParsing());
                 }
-            });
+            };
         }
 
         @Override

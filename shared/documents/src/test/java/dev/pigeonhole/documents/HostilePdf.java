@@ -18,11 +18,6 @@ final class HostilePdf {
     private HostilePdf() {
     }
 
-    /** {@code repeated} written {@code times} over, as a content stream's instructions. */
-    static String repeat(String repeated, int times) {
-        return repeated.repeat(times);
-    }
-
     static byte[] pdf(String pageContent, String formContent) {
         return write(List.of(
                 ascii("<< /Type /Catalog /Pages 2 0 R >>"),

@@ -18,7 +18,7 @@ class HostilePdfTest {
 
     @Test
     void twoMillionOperandsWithoutAnOperatorOnAPageAreRefused() {
-        byte[] pdf = HostilePdf.pdf(HostilePdf.repeat("1 ", 2_000_000), "");
+        byte[] pdf = HostilePdf.pdf("1 ".repeat(2_000_000), "");
         assertTrue(pdf.length < 20_000, pdf.length + " bytes");
 
         assertRefusedAsBuiltToExhaustMemory(pdf);
@@ -26,14 +26,14 @@ class HostilePdfTest {
 
     @Test
     void anArrayOfAMillionNumbersInAFormIsRefused() {
-        byte[] pdf = HostilePdf.pdf("", "[" + HostilePdf.repeat("0.5 ", 1_000_000) + "] TJ");
+        byte[] pdf = HostilePdf.pdf("", "[" + "0.5 ".repeat(1_000_000) + "] TJ");
 
         assertRefusedAsBuiltToExhaustMemory(pdf);
     }
 
     @Test
     void manyOperatorsWithTheirOperandsAreReadAsUsual() {
-        byte[] pdf = HostilePdf.pdf(HostilePdf.repeat("0.5 0.5 0.5 rg 1 0 0 1 0 0 cm\n", 200_000),
+        byte[] pdf = HostilePdf.pdf("0.5 0.5 0.5 rg 1 0 0 1 0 0 cm\n".repeat(200_000),
                 "BT /F1 12 Tf 72 600 Td (in the second quarter) Tj ET");
 
         assertEquals("Quarterly report\nin the second quarter", extractor.extract("report.pdf", pdf).text());
